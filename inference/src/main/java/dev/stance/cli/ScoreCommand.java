@@ -1,0 +1,55 @@
+package dev.stance.cli;
+
+import dev.stance.model.ModelStore;
+import dev.stance.model.StanceModel;
+import dev.stance.score.ArticleSource;
+import dev.stance.score.AtomicOutput;
+import dev.stance.score.BatchScorer;
+import dev.stance.score.CsvResultWriter;
+import dev.stance.score.JsonlResultWriter;
+import dev.stance.score.ResultWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stance score}: split articles into sentences and label every sentence. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Split articles into sentences and label each with stance and openness.",
+                "Inputs: .txt files (one article each), .jsonl files ({\"id\",\"text\"} per line), folders"
+                        + " (recursive), or - for stdin.",
+                "Exit codes: 0 all inputs scored, 1 usage error, 2 some inputs failed (see their error records)."})
+public final class ScoreCommand implements Callable<Integer> {
+    enum Format { jsonl, csv }
+
+    @Option(names = "--model", description = "Model id in models/, a model folder, or 'default' (the default).")
+    String model;
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "Output format: ${COMPLETION-CANDIDATES}.")
+    Format format;
+
+    @Option(names = "--out", description = "Output file, written atomically (default: stdout).")
+    Path out;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders or - for stdin.")
+    List<String> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        try (StanceModel m = ModelStore.local().load(model);
+             ResultWriter writer = writer()) {
+            BatchScorer.Summary s = new BatchScorer(m).run(new ArticleSource(inputs, System.in), writer);
+            System.err.printf(Locale.ROOT, "scored %d article(s), %d sentence(s) in %.2f s with %s; %d failed%n",
+                    s.articles(), s.sentences(), s.seconds(), m.id(), s.failed());
+            return s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
+        }
+    }
+
+    private ResultWriter writer() throws java.io.IOException {
+        AtomicOutput o = out == null ? AtomicOutput.toStream(System.out) : AtomicOutput.toFile(out);
+        return format == Format.csv ? new CsvResultWriter(o) : new JsonlResultWriter(o);
+    }
+}

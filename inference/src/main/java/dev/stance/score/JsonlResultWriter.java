@@ -1,0 +1,75 @@
+package dev.stance.score;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stance.data.Task;
+import dev.stance.model.TaskPrediction;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/** JSON Lines: one object per sentence, {@code {"article","error"}} for a failed input. */
+public final class JsonlResultWriter implements ResultWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AtomicOutput out;
+
+    public JsonlResultWriter(AtomicOutput out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(ScoredSentence s) throws IOException {
+        Writer w = out.writer();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("article", s.article());
+            g.writeNumberField("index", s.index());
+            g.writeNumberField("start", s.start());
+            g.writeNumberField("end", s.end());
+            g.writeStringField("text", s.text());
+            for (Task task : Task.values()) {
+                TaskPrediction p = s.prediction().get(task);
+                g.writeObjectFieldStart(task.key());
+                g.writeStringField("label", p.label());
+                g.writeObjectFieldStart("p");
+                for (Map.Entry<String, Double> e : p.p().entrySet()) {
+                    g.writeNumberField(e.getKey(), round(e.getValue()));
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeStringField("model", s.model());
+            g.writeEndObject();
+        }
+        w.write('\n');
+    }
+
+    @Override
+    public void writeError(String article, String error) throws IOException {
+        Writer w = out.writer();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("article", article);
+            g.writeStringField("error", error);
+            g.writeEndObject();
+        }
+        w.write('\n');
+    }
+
+    static double round(double p) {
+        return Math.round(p * 1e4) / 1e4;
+    }
+
+    @Override
+    public void commit() throws IOException {
+        out.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

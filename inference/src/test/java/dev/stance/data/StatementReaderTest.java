@@ -1,0 +1,80 @@
+package dev.stance.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatementReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void parsesAllFieldsAndIgnoresUnknownOnes() {
+        Statement s = StatementReader.parse("{\"id\":\"a1\",\"text\":\"«Vi er klare», sa hun.\",\"context\":\"Møtet var kort.\","
+                + "\"speaker\":\"Kari\",\"lang\":\"nb\",\"stance\":\"conciliatory\",\"openness\":\"real\","
+                + "\"source\":\"written\",\"split\":\"train\",\"family\":\"f1\",\"extra\":42}");
+        assertEquals("a1", s.id());
+        assertEquals("Møtet var kort.", s.context());
+        assertEquals("conciliatory", s.label(Task.STANCE));
+        assertEquals("real", s.label(Task.OPENNESS));
+        assertEquals("f1", s.family());
+    }
+
+    @Test
+    void missingLabelLeavesTheTaskUnlabelled() {
+        Statement s = StatementReader.parse("{\"id\":\"a\",\"text\":\"t\",\"stance\":\"hostile\"}");
+        assertEquals("hostile", s.stance());
+        assertNull(s.openness());
+    }
+
+    @Test
+    void rejectsUnknownLabelNamingTheLabelSet() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> StatementReader.parse("{\"id\":\"a\",\"text\":\"t\",\"stance\":\"angry\"}"));
+        assertTrue(e.getMessage().contains("stance 'angry'"), e.getMessage());
+        assertTrue(e.getMessage().contains("conciliatory"), e.getMessage());
+    }
+
+    @Test
+    void rejectsMissingIdEmptyTextWrongTypesAndBadSplit() {
+        assertThrows(IllegalArgumentException.class, () -> StatementReader.parse("{\"text\":\"t\"}"));
+        assertThrows(IllegalArgumentException.class, () -> StatementReader.parse("{\"id\":\"a\",\"text\":\"  \"}"));
+        assertThrows(IllegalArgumentException.class, () -> StatementReader.parse("{\"id\":\"a\",\"text\":5}"));
+        assertThrows(IllegalArgumentException.class,
+                () -> StatementReader.parse("{\"id\":\"a\",\"text\":\"t\",\"split\":\"validation\"}"));
+        assertThrows(IllegalArgumentException.class, () -> StatementReader.parse("[1,2]"));
+        assertThrows(IllegalArgumentException.class,
+                () -> StatementReader.parse("{\"id\":\"a\",\"text\":\"" + "x".repeat(StatementReader.MAX_TEXT_CHARS + 1) + "\"}"));
+    }
+
+    @Test
+    void reportsEveryBadLineWithFileAndLineNumber() throws Exception {
+        Path f = dir.resolve("d.jsonl");
+        Files.writeString(f, "{\"id\":\"a\",\"text\":\"ok\"}\n\n{not json\n{\"id\":\"b\",\"text\":\"t\",\"openness\":\"maybe\"}\n");
+        StatementReader.Result r = StatementReader.read(f);
+        assertEquals(1, r.statements().size());
+        assertEquals(2, r.errors().size());
+        assertEquals(3, r.errors().get(0).line());
+        assertEquals(4, r.errors().get(1).line());
+        assertTrue(r.errors().get(0).toString().startsWith(f + ":3: not valid JSON"));
+        var ex = assertThrows(DataFormatException.class, () -> StatementReader.readAll(List.of(f)));
+        assertEquals(2, ex.errors().size());
+    }
+
+    @Test
+    void reportsNonUtf8File() throws Exception {
+        Path f = dir.resolve("latin1.jsonl");
+        Files.write(f, "{\"id\":\"a\",\"text\":\"blåbær\"}".getBytes(StandardCharsets.ISO_8859_1));
+        StatementReader.Result r = StatementReader.read(f);
+        assertEquals(1, r.errors().size());
+        assertTrue(r.errors().get(0).message().contains("UTF-8"));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.stance.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stance.model.FixedModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchScorerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private List<JsonNode> score(List<String> inputs, byte[] stdin, BatchScorer.Summary[] summary) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var w = new JsonlResultWriter(AtomicOutput.toStream(out))) {
+            summary[0] = new BatchScorer(new FixedModel()).run(new ArticleSource(inputs, new ByteArrayInputStream(stdin)), w);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!l.isEmpty()) {
+                lines.add(JSON.readTree(l));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void scoresEverySentenceWithOffsetsIntoTheOriginal() throws Exception {
+        String text = "Talks resumed. \"This is a threat,\" he said.";
+        Files.writeString(dir.resolve("a.txt"), text);
+        var s = new BatchScorer.Summary[1];
+        List<JsonNode> lines = score(List.of(dir.resolve("a.txt").toString()), new byte[0], s);
+        assertEquals(2, lines.size());
+        JsonNode second = lines.get(1);
+        assertEquals(1, second.get("index").asInt());
+        assertEquals(text.substring(second.get("start").asInt(), second.get("end").asInt()), second.get("text").asText());
+        assertEquals("hostile", second.get("stance").get("label").asText());
+        assertEquals(4, second.get("stance").get("p").size());
+        assertEquals("none", second.get("openness").get("label").asText());
+        assertEquals("fixed-v1", second.get("model").asText());
+        assertEquals(0, s[0].failed());
+    }
+
+    @Test
+    void everyBadInputGetsAnErrorRecordAndTheRunGoesOn() throws Exception {
+        Files.writeString(dir.resolve("empty.txt"), "");
+        Files.write(dir.resolve("binary.txt"), new byte[] {1, 2, 0, 3});
+        Files.write(dir.resolve("latin1.txt"), "Søknaden ble avslått.".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(dir.resolve("good.txt"), "All fine.");
+        Files.writeString(dir.resolve("lines.jsonl"), "{\"id\":\"x1\",\"text\":\"One.\"}\n{broken\n"
+                + "{\"id\":\"x3\"}\n{\"id\":\"x4\",\"text\":\"EXPLODE now.\"}\n");
+        var s = new BatchScorer.Summary[1];
+        List<JsonNode> lines = score(List.of(dir.toString(), dir.resolve("missing.txt").toString()), new byte[0], s);
+        List<String> errors = lines.stream().filter(l -> l.has("error"))
+                .map(l -> l.get("article").asText() + " => " + l.get("error").asText()).toList();
+        assertEquals(7, errors.size(), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("binary.txt") && e.contains("binary")));
+        assertTrue(errors.stream().anyMatch(e -> e.contains("empty.txt") && e.contains("empty")));
+        assertTrue(errors.stream().anyMatch(e -> e.contains("latin1.txt") && e.contains("UTF-8")));
+        assertTrue(errors.stream().anyMatch(e -> e.contains("lines.jsonl:2") && e.contains("malformed JSON")));
+        assertTrue(errors.stream().anyMatch(e -> e.contains("lines.jsonl:3") && e.contains("'text'")));
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("x4 => scoring failed")));
+        assertTrue(errors.stream().anyMatch(e -> e.contains("missing.txt") && e.contains("no such file")));
+        assertTrue(lines.stream().anyMatch(l -> "x1".equals(l.path("article").asText()) && l.has("stance")));
+        assertTrue(lines.stream().anyMatch(l -> l.path("article").asText().endsWith("good.txt") && l.has("stance")));
+        assertEquals(9, s[0].articles());
+        assertEquals(7, s[0].failed());
+    }
+
+    @Test
+    void readsPlainTextAndJsonLinesFromStdin() throws Exception {
+        var s = new BatchScorer.Summary[1];
+        List<JsonNode> lines = score(List.of("-"), "Ceasefire holds. Both sides agree.".getBytes(StandardCharsets.UTF_8), s);
+        assertEquals(2, lines.size());
+        assertEquals("stdin", lines.get(0).get("article").asText());
+        lines = score(List.of("-"), "{\"id\":\"q\",\"text\":\"Yes.\"}\n".getBytes(StandardCharsets.UTF_8), s);
+        assertEquals("q", lines.get(0).get("article").asText());
+    }
+
+    @Test
+    void fileOutputAppearsOnlyOnCommit() throws Exception {
+        Path target = dir.resolve("out.jsonl");
+        Files.writeString(target, "previous\n");
+        try (var w = new JsonlResultWriter(AtomicOutput.toFile(target))) {
+            w.writeError("a", "e");
+            // closed without commit: the run died
+        }
+        assertEquals("previous\n", Files.readString(target));
+        try (var stream = Files.list(dir)) {
+            assertFalse(stream.anyMatch(p -> p.toString().endsWith(".partial")));
+        }
+        try (var w = new JsonlResultWriter(AtomicOutput.toFile(target))) {
+            w.writeError("a", "e");
+            w.commit();
+        }
+        assertEquals("{\"article\":\"a\",\"error\":\"e\"}\n", Files.readString(target));
+    }
+
+    @Test
+    void csvQuotesTextAndHasOneColumnPerProbability() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Files.writeString(dir.resolve("a.txt"), "He said \"no, never\" today.");
+        try (var w = new CsvResultWriter(AtomicOutput.toStream(out))) {
+            new BatchScorer(new FixedModel()).run(new ArticleSource(List.of(dir.resolve("a.txt").toString()), System.in), w);
+        }
+        String[] rows = out.toString(StandardCharsets.UTF_8).split("\r\n");
+        assertEquals(String.join(",", CsvResultWriter.header()), rows[0]);
+        assertTrue(rows[1].contains("\"He said \"\"no, never\"\" today.\""), rows[1]);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.stance.cli;
+
+import dev.stance.data.Statement;
+import dev.stance.data.StatementReader;
+import dev.stance.model.ModelStore;
+import dev.stance.model.ngram.NgramFamily;
+import dev.stance.train.NgramFamilyTrainer;
+import dev.stance.train.TrainConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stance train}: train a model family and export it as a new version. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model family on statement records and export it to <out>-v<N>.",
+                "Records with split 'train' (or no split) are trained on; 'dev' records are held out and",
+                "measured; 'test' records are never read."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--family", required = true, description = "Model family: " + NgramFamily.NAME + ".")
+    String family;
+
+    @Option(names = "--data", required = true, arity = "1..*", description = "Statement JSONL files.")
+    List<Path> data;
+
+    @Option(names = "--out", required = true, description = "models/<name>: the version is appended (-v1, -v2, ...).")
+    Path out;
+
+    @Option(names = "--config", description = "JSON file of hyperparameters (see training/configs/).")
+    Path config;
+
+    @Option(names = "--algorithm", description = "Override the config: logistic or svm.")
+    String algorithm;
+
+    @Option(names = "--folds", description = "Override the config: cross-validation folds (0 = none).")
+    Integer folds;
+
+    @Option(names = "--seed", description = "Override the config: random seed.")
+    Long seed;
+
+    @Option(names = "--set-default", description = "Mark the new version as the default model.")
+    boolean setDefault;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!family.equals(NgramFamily.NAME)) {
+            throw new IllegalArgumentException("unknown family '" + family + "' (available: " + NgramFamily.NAME + ")");
+        }
+        TrainConfig c = config == null ? TrainConfig.defaults() : TrainConfig.read(config);
+        if (algorithm != null) {
+            c = c.withAlgorithm(algorithm);
+        }
+        if (folds != null) {
+            c = c.withFolds(folds);
+        }
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
+        List<Statement> all = StatementReader.readAll(data);
+        List<Statement> train = all.stream().filter(s -> s.split() == null || s.split().equals("train")).toList();
+        List<Statement> dev = all.stream().filter(s -> "dev".equals(s.split())).toList();
+        System.err.printf("training %s (%s) on %d records, %d dev records held out%n", family, c.algorithm(),
+                train.size(), dev.size());
+        Path root = out.toAbsolutePath().getParent();
+        String name = out.getFileName().toString();
+        Path dir = NgramFamilyTrainer.trainAndExport(c, data, train, dev, root, name, System.err);
+        if (setDefault) {
+            Files.writeString(root.resolve(ModelStore.DEFAULT_FILE), dir.getFileName() + "\n", StandardCharsets.UTF_8);
+        }
+        System.out.println(dir);
+        return ExitCodes.OK;
+    }
+
+}

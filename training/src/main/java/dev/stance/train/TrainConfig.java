@@ -1,0 +1,77 @@
+package dev.stance.train;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stance.features.FeatureConfig;
+import dev.stance.model.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hyperparameters of the n-gram family, readable from a JSON {@code --config} file (snake_case keys; absent
+ * keys keep their defaults). Every field is recorded in the manifest.
+ *
+ * @param algorithm {@code logistic} (multinomial logistic regression) or {@code svm} (linear SVM, hinge loss)
+ * @param epochs passes over the training data
+ * @param learningRate initial learning rate (AdaGrad for logistic, Pegasos base rate for svm)
+ * @param l2 regularisation strength (Pegasos lambda; unused by logistic, which is regularised by early stopping)
+ * @param classWeighting weight examples by inverse label frequency
+ * @param folds cross-validation folds (0 or 1 = none)
+ * @param seed seed of every random choice: shuffling, fold assignment
+ * @param features featurization config
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrainConfig(String algorithm, int epochs, double learningRate, double l2, boolean classWeighting,
+                          int folds, long seed, FeatureConfig features) {
+
+    public TrainConfig {
+        if (!"logistic".equals(algorithm) && !"svm".equals(algorithm)) {
+            throw new IllegalArgumentException("algorithm must be logistic or svm, not '" + algorithm + "'");
+        }
+        if (epochs < 1 || learningRate <= 0) {
+            throw new IllegalArgumentException("epochs must be >= 1 and learning_rate > 0");
+        }
+    }
+
+    public static TrainConfig defaults() {
+        return new TrainConfig("logistic", 10, 0.5, 1e-4, true, 5, 42L, FeatureConfig.defaults());
+    }
+
+    /** Reads a config file; keys it does not set keep {@link #defaults()}. */
+    public static TrainConfig read(Path file) throws IOException {
+        TrainConfig d = defaults();
+        var tree = Json.MAPPER.valueToTree(d);
+        var given = Json.MAPPER.readTree(file.toFile());
+        if (given == null || !given.isObject()) {
+            throw new IOException(file + " must hold a JSON object");
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).setAll((com.fasterxml.jackson.databind.node.ObjectNode) given);
+        return Json.MAPPER.treeToValue(tree, TrainConfig.class);
+    }
+
+    public TrainConfig withAlgorithm(String a) {
+        return new TrainConfig(a, epochs, learningRate, l2, classWeighting, folds, seed, features);
+    }
+
+    public TrainConfig withFolds(int f) {
+        return new TrainConfig(algorithm, epochs, learningRate, l2, classWeighting, f, seed, features);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(algorithm, epochs, learningRate, l2, classWeighting, folds, s, features);
+    }
+
+    /** Hyperparameters for the manifest (features are stored separately). */
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", algorithm);
+        m.put("epochs", epochs);
+        m.put("learning_rate", learningRate);
+        m.put("l2", l2);
+        m.put("class_weighting", classWeighting);
+        m.put("folds", folds);
+        m.put("seed", seed);
+        return m;
+    }
+}
