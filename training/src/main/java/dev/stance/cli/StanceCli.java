@@ -31,6 +31,7 @@ public final class StanceCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new StanceCli());
+        applyExitCodes(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ModelLoadException || ex instanceof DataFormatException
                     || ex instanceof IllegalArgumentException || ex instanceof java.nio.file.NoSuchFileException) {
@@ -42,5 +43,12 @@ public final class StanceCli implements Runnable {
             return ExitCodes.INTERNAL;
         });
         return cl;
+    }
+
+    /** Subcommands do not inherit the root's exit codes for invalid input; set them on every level. */
+    private static void applyExitCodes(CommandLine cl) {
+        cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+        cl.getSubcommands().values().forEach(StanceCli::applyExitCodes);
     }
 }
