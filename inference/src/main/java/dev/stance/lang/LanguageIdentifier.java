@@ -47,4 +47,18 @@ public final class LanguageIdentifier {
         Language lang = detector.detectLanguageOf(text);
         return CODES.getOrDefault(lang, UNDETERMINED);
     }
+
+    /**
+     * Confidence that {@code text} is in language {@code code}, relative to the most likely language (which
+     * scores 1.0); 0 for codes outside the candidate set.
+     */
+    public double confidence(String text, String code) {
+        var values = detector.computeLanguageConfidenceValues(text);
+        for (Map.Entry<Language, String> e : CODES.entrySet()) {
+            if (e.getValue().equals(code)) {
+                return values.getOrDefault(e.getKey(), 0.0);
+            }
+        }
+        return 0.0;
+    }
 }

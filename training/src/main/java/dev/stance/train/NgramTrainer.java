@@ -18,7 +18,6 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.math.optimisers.Pegasos;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -74,7 +73,7 @@ public final class NgramTrainer {
     private LinearSGDTrainer trainer() {
         int noLogging = Integer.MAX_VALUE;
         if (config.algorithm().equals("svm")) {
-            return new LinearSGDTrainer(new Hinge(), new Pegasos(config.learningRate(), config.l2()),
+            return new LinearSGDTrainer(new Hinge(), new AdaGrad(config.learningRate(), 0.1),
                     config.epochs(), noLogging, 1, config.seed());
         }
         return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(config.learningRate(), 0.1),

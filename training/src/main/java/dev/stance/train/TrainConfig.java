@@ -14,15 +14,14 @@ import java.util.Map;
  *
  * @param algorithm {@code logistic} (multinomial logistic regression) or {@code svm} (linear SVM, hinge loss)
  * @param epochs passes over the training data
- * @param learningRate initial learning rate (AdaGrad for logistic, Pegasos base rate for svm)
- * @param l2 regularisation strength (Pegasos lambda; unused by logistic, which is regularised by early stopping)
+ * @param learningRate initial AdaGrad learning rate (both algorithms; the few epochs act as regularisation)
  * @param classWeighting weight examples by inverse label frequency
  * @param folds cross-validation folds (0 or 1 = none)
  * @param seed seed of every random choice: shuffling, fold assignment
  * @param features featurization config
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrainConfig(String algorithm, int epochs, double learningRate, double l2, boolean classWeighting,
+public record TrainConfig(String algorithm, int epochs, double learningRate, boolean classWeighting,
                           int folds, long seed, FeatureConfig features) {
 
     public TrainConfig {
@@ -35,7 +34,7 @@ public record TrainConfig(String algorithm, int epochs, double learningRate, dou
     }
 
     public static TrainConfig defaults() {
-        return new TrainConfig("logistic", 10, 0.5, 1e-4, true, 5, 42L, FeatureConfig.defaults());
+        return new TrainConfig("logistic", 10, 0.5, true, 5, 42L, FeatureConfig.defaults());
     }
 
     /** Reads a config file; keys it does not set keep {@link #defaults()}. */
@@ -51,15 +50,15 @@ public record TrainConfig(String algorithm, int epochs, double learningRate, dou
     }
 
     public TrainConfig withAlgorithm(String a) {
-        return new TrainConfig(a, epochs, learningRate, l2, classWeighting, folds, seed, features);
+        return new TrainConfig(a, epochs, learningRate, classWeighting, folds, seed, features);
     }
 
     public TrainConfig withFolds(int f) {
-        return new TrainConfig(algorithm, epochs, learningRate, l2, classWeighting, f, seed, features);
+        return new TrainConfig(algorithm, epochs, learningRate, classWeighting, f, seed, features);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(algorithm, epochs, learningRate, l2, classWeighting, folds, s, features);
+        return new TrainConfig(algorithm, epochs, learningRate, classWeighting, folds, s, features);
     }
 
     /** Hyperparameters for the manifest (features are stored separately). */
@@ -68,7 +67,6 @@ public record TrainConfig(String algorithm, int epochs, double learningRate, dou
         m.put("algorithm", algorithm);
         m.put("epochs", epochs);
         m.put("learning_rate", learningRate);
-        m.put("l2", l2);
         m.put("class_weighting", classWeighting);
         m.put("folds", folds);
         m.put("seed", seed);
