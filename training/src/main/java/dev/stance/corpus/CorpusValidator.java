@@ -27,8 +27,8 @@ public final class CorpusValidator {
     /** Texts longer than this are suspicious for one statement. */
     public static final int LONG_TEXT = 700;
 
-    /** Below this detector confidence the declared language is treated as wrong. */
-    public static final double IMPLAUSIBLE = 0.05;
+    /** Below this relative confidence (the detected language scores 1.0) the declared language is wrong. */
+    public static final double IMPLAUSIBLE = 0.8;
 
     private static final Set<String> SCANDINAVIAN = Set.of("nb", "nn", "da", "sv");
 
