@@ -71,6 +71,10 @@ public final class ModelExporter {
         String id = name + "-" + version;
         Path target = root.resolve(id);
         Path temp = Files.createTempDirectory(root, "." + id + ".");
+        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Temporary folders are private; a published model is readable like any other file.
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         try {
             Map<String, String> weightFiles = weights.write(temp);
             Map<String, String> files = new LinkedHashMap<>();

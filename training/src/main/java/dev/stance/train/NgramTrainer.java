@@ -3,12 +3,14 @@ package dev.stance.train;
 import dev.stance.data.Statement;
 import dev.stance.data.Task;
 import dev.stance.features.NgramFeaturizer;
-import dev.stance.model.StatementInput;
-import dev.stance.model.ngram.NgramTribuoModel;
+import dev.stance.features.FeatureVector;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -17,6 +19,7 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -59,15 +62,49 @@ public final class NgramTrainer {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> ds = new MutableDataset<>(
                 new SimpleDataSourceProvenance("stance statements (" + task.key() + ")", factory), factory);
-        for (Statement s : labelled) {
-            Example<Label> ex = NgramTribuoModel.example(featurizer, new StatementInput(s.text(), s.context()),
-                    new Label(s.label(task)));
+        List<FeatureVector> vectors = labelled.stream()
+                .map(s -> featurizer.featurize(s.text(), s.context())).toList();
+        Set<String> kept = frequentFeatures(vectors);
+        for (int i = 0; i < labelled.size(); i++) {
+            Statement s = labelled.get(i);
+            Example<Label> ex = example(vectors.get(i), kept, new Label(s.label(task)));
             if (config.classWeighting()) {
                 ex.setWeight((float) (labelled.size() / (double) (counts.size() * counts.get(s.label(task)))));
             }
             ds.add(ex);
         }
         return trainer().train(ds);
+    }
+
+    /** Features in at least {@code minDf} statements; rarer ones are mostly noise and bloat the model. */
+    private Set<String> frequentFeatures(List<FeatureVector> vectors) {
+        Map<String, Integer> df = new HashMap<>();
+        for (FeatureVector v : vectors) {
+            for (String n : v.names()) {
+                df.merge(n, 1, Integer::sum);
+            }
+        }
+        Set<String> kept = new HashSet<>();
+        df.forEach((n, c) -> {
+            if (c >= config.minDf() || n.equals(NgramFeaturizer.BIAS)) {
+                kept.add(n);
+            }
+        });
+        return kept;
+    }
+
+    /** The training example: the scorer's featurization, restricted to the kept vocabulary. */
+    private static Example<Label> example(FeatureVector v, Set<String> kept, Label label) {
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (kept.contains(v.names()[i])) {
+                names.add(v.names()[i]);
+                values.add(v.values()[i]);
+            }
+        }
+        return new ArrayExample<>(label, names.toArray(new String[0]),
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private LinearSGDTrainer trainer() {

@@ -16,12 +16,13 @@ import java.util.Map;
  * @param epochs passes over the training data
  * @param learningRate initial AdaGrad learning rate (both algorithms; the few epochs act as regularisation)
  * @param classWeighting weight examples by inverse label frequency
+ * @param minDf drop features seen in fewer training statements than this (keeps model files small)
  * @param folds cross-validation folds (0 or 1 = none)
  * @param seed seed of every random choice: shuffling, fold assignment
  * @param features featurization config
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrainConfig(String algorithm, int epochs, double learningRate, boolean classWeighting,
+public record TrainConfig(String algorithm, int epochs, double learningRate, boolean classWeighting, int minDf,
                           int folds, long seed, FeatureConfig features) {
 
     public TrainConfig {
@@ -34,7 +35,7 @@ public record TrainConfig(String algorithm, int epochs, double learningRate, boo
     }
 
     public static TrainConfig defaults() {
-        return new TrainConfig("logistic", 10, 0.5, true, 5, 42L, FeatureConfig.defaults());
+        return new TrainConfig("logistic", 10, 0.5, true, 2, 5, 42L, FeatureConfig.defaults());
     }
 
     /** Reads a config file; keys it does not set keep {@link #defaults()}. */
@@ -50,15 +51,15 @@ public record TrainConfig(String algorithm, int epochs, double learningRate, boo
     }
 
     public TrainConfig withAlgorithm(String a) {
-        return new TrainConfig(a, epochs, learningRate, classWeighting, folds, seed, features);
+        return new TrainConfig(a, epochs, learningRate, classWeighting, minDf, folds, seed, features);
     }
 
     public TrainConfig withFolds(int f) {
-        return new TrainConfig(algorithm, epochs, learningRate, classWeighting, f, seed, features);
+        return new TrainConfig(algorithm, epochs, learningRate, classWeighting, minDf, f, seed, features);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(algorithm, epochs, learningRate, classWeighting, folds, s, features);
+        return new TrainConfig(algorithm, epochs, learningRate, classWeighting, minDf, folds, s, features);
     }
 
     /** Hyperparameters for the manifest (features are stored separately). */
@@ -68,6 +69,7 @@ public record TrainConfig(String algorithm, int epochs, double learningRate, boo
         m.put("epochs", epochs);
         m.put("learning_rate", learningRate);
         m.put("class_weighting", classWeighting);
+        m.put("min_df", minDf);
         m.put("folds", folds);
         m.put("seed", seed);
         return m;

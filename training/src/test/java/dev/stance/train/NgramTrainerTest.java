@@ -142,7 +142,7 @@ class NgramTrainerTest {
     @Test
     void scorerRebuildsTheTrainingFeaturizerFromTheManifest() throws Exception {
         FeatureConfig custom = new FeatureConfig(List.of("quotes", "lowercase"), 1, 3, 4, 0.25);
-        TrainConfig config = new TrainConfig("logistic", 3, 0.5, true, 0, 1L, custom);
+        TrainConfig config = new TrainConfig("logistic", 3, 0.5, true, 1, 0, 1L, custom);
         Path model = NgramFamilyTrainer.trainAndExport(config, List.of(Fixtures.SMALL), Fixtures.small(), List.of(),
                 dir, "t", QUIET);
         try (var loaded = (NgramTribuoModel) ModelStore.load(model)) {
