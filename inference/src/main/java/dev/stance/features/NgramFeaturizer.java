@@ -30,20 +30,16 @@ public final class NgramFeaturizer {
         return config;
     }
 
+    /** Receives each feature once: its name and value. */
+    @FunctionalInterface
+    public interface FeatureSink {
+        void accept(String name, double value);
+    }
+
+    /** Features as a sorted vector (for Tribuo training and for inspection). */
     public FeatureVector featurize(String text, String context) {
         TreeMap<String, Double> features = new TreeMap<>();
-        String t = normalizer.apply(text);
-        String[] words = words(t);
-        if (config.wordNgramMax() > 0) {
-            addBlock(features, wordNgrams(words, config.wordNgramMax(), "w:"), 1.0);
-        }
-        if (config.charNgramMax() > 0) {
-            addBlock(features, charNgrams(t), 1.0);
-        }
-        if (config.contextWeight() > 0 && context != null && !context.isBlank()) {
-            addBlock(features, wordNgrams(words(normalizer.apply(context)), 1, "c:"), config.contextWeight());
-        }
-        features.put(BIAS, 1.0);
+        visit(text, context, features::put);
         String[] names = new String[features.size()];
         double[] values = new double[features.size()];
         int i = 0;
@@ -52,6 +48,25 @@ public final class NgramFeaturizer {
             values[i++] = e.getValue();
         }
         return new FeatureVector(names, values);
+    }
+
+    /**
+     * Emits every feature of a statement to {@code sink}, each name exactly once. {@link #featurize} and the
+     * scorer's fast path both go through here, so their values are identical by construction.
+     */
+    public void visit(String text, String context, FeatureSink sink) {
+        String t = normalizer.apply(text);
+        String[] words = words(t);
+        if (config.wordNgramMax() > 0) {
+            emitBlock(sink, wordNgrams(words, config.wordNgramMax(), "w:"), 1.0);
+        }
+        if (config.charNgramMax() > 0) {
+            emitBlock(sink, charNgrams(t), 1.0);
+        }
+        if (config.contextWeight() > 0 && context != null && !context.isBlank()) {
+            emitBlock(sink, wordNgrams(words(normalizer.apply(context)), 1, "c:"), config.contextWeight());
+        }
+        sink.accept(BIAS, 1.0);
     }
 
     private static String[] words(String normalized) {
@@ -90,28 +105,29 @@ public final class NgramFeaturizer {
     }
 
     private Map<String, Integer> charNgrams(String normalized) {
-        Map<String, Integer> counts = new HashMap<>();
         String padded = " " + normalized + " ";
+        Map<String, Integer> counts = new HashMap<>(padded.length() * 8);
         for (int n = config.charNgramMin(); n <= config.charNgramMax(); n++) {
             for (int i = 0; i + n <= padded.length(); i++) {
-                counts.merge("ch:" + padded.substring(i, i + n), 1, Integer::sum);
+                counts.merge("ch:".concat(padded.substring(i, i + n)), 1, Integer::sum);
             }
         }
         return counts;
     }
 
-    private static void addBlock(Map<String, Double> out, Map<String, Integer> counts, double weight) {
+    private static void emitBlock(FeatureSink sink, Map<String, Integer> counts, double weight) {
         if (counts.isEmpty()) {
             return;
         }
         double norm = 0;
         for (int c : counts.values()) {
-            double v = 1 + Math.log(c);
+            double v = c == 1 ? 1.0 : 1 + Math.log(c);
             norm += v * v;
         }
         double scale = weight / Math.sqrt(norm);
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            out.merge(e.getKey(), (1 + Math.log(e.getValue())) * scale, Double::sum);
+            int c = e.getValue();
+            sink.accept(e.getKey(), (c == 1 ? 1.0 : 1 + Math.log(c)) * scale);
         }
     }
 }

@@ -156,6 +156,31 @@ class NgramTrainerTest {
     }
 
     @Test
+    void fastScoringPathAgreesWithTribuoPredict() {
+        List<Statement> data = Fixtures.small();
+        for (String algorithm : List.of("logistic", "svm")) {
+            TrainConfig config = Fixtures.quickConfig().withAlgorithm(algorithm);
+            var models = new NgramTrainer(config).train(data);
+            var m = new NgramTribuoModel(ModelDirectoryHolder.placeholder(), config.features(), models);
+            List<StatementPrediction> fast = m.predict(inputs(data));
+            for (int i = 0; i < data.size(); i++) {
+                Statement s = data.get(i);
+                for (Task t : Task.values()) {
+                    var tribuo = models.get(t).predict(NgramTribuoModel.example(m.featurizer(),
+                            new StatementInput(s.text(), s.context()), org.tribuo.classification.LabelFactory.UNKNOWN_LABEL));
+                    assertEquals(tribuo.getOutput().getLabel(), fast.get(i).get(t).label(), algorithm + " " + t + " " + i);
+                    if (algorithm.equals("logistic")) {
+                        for (String label : t.labels()) {
+                            assertEquals(tribuo.getOutputScores().get(label).getScore(), fast.get(i).get(t).p().get(label),
+                                    1e-9, algorithm + " " + t + " " + i + " " + label);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void learnsTheTrainingDataWellEnoughToBeUseful() {
         List<Statement> data = Fixtures.small();
         var models = new NgramTrainer(Fixtures.quickConfig()).train(data);

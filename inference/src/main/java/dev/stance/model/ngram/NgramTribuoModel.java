@@ -16,24 +16,29 @@ import java.util.List;
 import java.util.Map;
 import org.tribuo.Example;
 import org.tribuo.Model;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
 /**
  * The fast family: one Tribuo linear model per task over {@link NgramFeaturizer} features.
- * Margin models (linear SVM) get a softmax over their scores so every family reports probabilities.
+ *
+ * <p>Probabilities are the softmax of the linear scores (W·x + b), divided by the calibration temperature:
+ * for logistic regression that is exactly Tribuo's own output, for the linear SVM it turns margins into
+ * probabilities. Scoring runs on {@link CompiledLinear}, Tribuo's weights in a lookup table.
  */
 public final class NgramTribuoModel implements StanceModel {
     private final Manifest manifest;
     private final NgramFeaturizer featurizer;
     private final Map<Task, Model<Label>> models;
+    private final Map<Task, CompiledLinear> compiled;
 
     public NgramTribuoModel(Manifest manifest, FeatureConfig features, Map<Task, Model<Label>> models) {
         this.manifest = manifest;
         this.featurizer = new NgramFeaturizer(features);
         this.models = new EnumMap<>(models);
+        this.compiled = new EnumMap<>(Task.class);
+        models.forEach((task, m) -> compiled.put(task, CompiledLinear.of(m, task.labels())));
     }
 
     @Override
@@ -57,38 +62,31 @@ public final class NgramTribuoModel implements StanceModel {
 
     @Override
     public List<StatementPrediction> predict(List<StatementInput> inputs) {
-        List<Example<Label>> examples = new ArrayList<>(inputs.size());
-        for (StatementInput in : inputs) {
-            examples.add(example(featurizer, in, LabelFactory.UNKNOWN_LABEL));
-        }
-        Map<Task, List<Prediction<Label>>> byTask = new EnumMap<>(Task.class);
-        for (Map.Entry<Task, Model<Label>> e : models.entrySet()) {
-            byTask.put(e.getKey(), e.getValue().predict(examples));
-        }
         List<StatementPrediction> out = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
+        List<String> names = new ArrayList<>();
+        double[] values = new double[64];
+        for (StatementInput in : inputs) {
+            // Featurize once, score every task from the same features.
+            names.clear();
+            double[][] buf = {values};
+            featurizer.visit(in.text(), in.context(), (name, value) -> {
+                if (names.size() == buf[0].length) {
+                    buf[0] = java.util.Arrays.copyOf(buf[0], buf[0].length * 2);
+                }
+                buf[0][names.size()] = value;
+                names.add(name);
+            });
+            values = buf[0];
             Map<Task, TaskPrediction> tasks = new EnumMap<>(Task.class);
-            for (Map.Entry<Task, List<Prediction<Label>>> e : byTask.entrySet()) {
+            for (Map.Entry<Task, CompiledLinear> e : compiled.entrySet()) {
                 Task task = e.getKey();
-                tasks.put(task, toTaskPrediction(task, models.get(task).generatesProbabilities(),
-                        e.getValue().get(i), manifest.temperatureOf(task.key())));
+                double[] logits = e.getValue().scores(names, values);
+                Map<String, Double> p = Probabilities.softmax(task.labels(), logits,
+                        manifest.temperatureOf(task.key()));
+                tasks.put(task, new TaskPrediction(Probabilities.argmax(p), p));
             }
             out.add(new StatementPrediction(tasks));
         }
         return out;
-    }
-
-    static TaskPrediction toTaskPrediction(Task task, boolean probabilistic, Prediction<Label> pred,
-                                           double temperature) {
-        List<String> labels = task.labels();
-        double[] scores = new double[labels.size()];
-        Map<String, Label> raw = pred.getOutputScores();
-        for (int j = 0; j < labels.size(); j++) {
-            Label l = raw.get(labels.get(j));
-            scores[j] = l == null ? (probabilistic ? 0.0 : -1e9) : l.getScore();
-        }
-        double[] logits = probabilistic ? Probabilities.logits(scores) : scores;
-        Map<String, Double> p = Probabilities.softmax(labels, logits, temperature);
-        return new TaskPrediction(Probabilities.argmax(p), p);
     }
 }
