@@ -3,7 +3,12 @@ package dev.stance.cli;
 import dev.stance.data.Statement;
 import dev.stance.data.StatementReader;
 import dev.stance.model.ModelStore;
+import dev.stance.model.mbert.MbertDl4jFamily;
+import dev.stance.model.mbert.MbertTribuoFamily;
+import dev.stance.train.MbertDl4jTrainer;
 import dev.stance.model.ngram.NgramFamily;
+import dev.stance.train.MbertTrainConfig;
+import dev.stance.train.MbertTribuoTrainer;
 import dev.stance.train.NgramFamilyTrainer;
 import dev.stance.train.TrainConfig;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +25,9 @@ import picocli.CommandLine.Option;
                 "Records with split 'train' (or no split) are trained on; 'dev' records are held out and",
                 "measured; 'test' records are never read."})
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--family", required = true, description = "Model family: " + NgramFamily.NAME + ".")
+    @Option(names = "--family", required = true,
+            description = "Model family: ngram-tribuo (fast), mbert-tribuo (frozen multilingual BERT + logistic"
+                    + " regression), mbert-dl4j (frozen multilingual BERT + DL4J multi-task head).")
     String family;
 
     @Option(names = "--data", required = true, arity = "1..*", description = "Statement JSONL files.")
@@ -32,10 +39,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "JSON file of hyperparameters (see training/configs/).")
     Path config;
 
-    @Option(names = "--algorithm", description = "Override the config: logistic or svm.")
+    @Option(names = "--algorithm", description = "ngram-tribuo: override the config, logistic or svm.")
     String algorithm;
 
-    @Option(names = "--folds", description = "Override the config: cross-validation folds (0 = none).")
+    @Option(names = "--folds", description = "ngram-tribuo: override the config, cross-validation folds (0 = none).")
     Integer folds;
 
     @Option(names = "--seed", description = "Override the config: random seed.")
@@ -46,9 +53,36 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!family.equals(NgramFamily.NAME)) {
-            throw new IllegalArgumentException("unknown family '" + family + "' (available: " + NgramFamily.NAME + ")");
+        List<String> families = List.of(NgramFamily.NAME, MbertTribuoFamily.NAME, MbertDl4jFamily.NAME);
+        if (!families.contains(family)) {
+            throw new IllegalArgumentException("unknown family '" + family + "' (available: " + families + ")");
         }
+        List<Statement> all = StatementReader.readAll(data);
+        List<Statement> train = all.stream().filter(s -> s.split() == null || s.split().equals("train")).toList();
+        List<Statement> dev = all.stream().filter(s -> "dev".equals(s.split())).toList();
+        Path root = out.toAbsolutePath().getParent();
+        String name = out.getFileName().toString();
+        Path dir;
+        if (family.equals(NgramFamily.NAME)) {
+            dir = trainNgram(train, dev, root, name);
+        } else {
+            MbertTrainConfig c = MbertTrainConfig.read(config, family);
+            if (seed != null) {
+                c = c.withSeed(seed);
+            }
+            System.err.printf("training %s on %d records, %d dev records held out%n", family, train.size(), dev.size());
+            dir = family.equals(MbertTribuoFamily.NAME)
+                    ? MbertTribuoTrainer.trainAndExport(c, data, train, dev, root, name, System.err)
+                    : MbertDl4jTrainer.trainAndExport(c, data, train, dev, root, name, System.err);
+        }
+        if (setDefault) {
+            Files.writeString(root.resolve(ModelStore.DEFAULT_FILE), dir.getFileName() + "\n", StandardCharsets.UTF_8);
+        }
+        System.out.println(dir);
+        return ExitCodes.OK;
+    }
+
+    private Path trainNgram(List<Statement> train, List<Statement> dev, Path root, String name) throws java.io.IOException {
         TrainConfig c = config == null ? TrainConfig.defaults() : TrainConfig.read(config);
         if (algorithm != null) {
             c = c.withAlgorithm(algorithm);
@@ -59,19 +93,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             c = c.withSeed(seed);
         }
-        List<Statement> all = StatementReader.readAll(data);
-        List<Statement> train = all.stream().filter(s -> s.split() == null || s.split().equals("train")).toList();
-        List<Statement> dev = all.stream().filter(s -> "dev".equals(s.split())).toList();
         System.err.printf("training %s (%s) on %d records, %d dev records held out%n", family, c.algorithm(),
                 train.size(), dev.size());
-        Path root = out.toAbsolutePath().getParent();
-        String name = out.getFileName().toString();
-        Path dir = NgramFamilyTrainer.trainAndExport(c, data, train, dev, root, name, System.err);
-        if (setDefault) {
-            Files.writeString(root.resolve(ModelStore.DEFAULT_FILE), dir.getFileName() + "\n", StandardCharsets.UTF_8);
-        }
-        System.out.println(dir);
-        return ExitCodes.OK;
+        return NgramFamilyTrainer.trainAndExport(c, data, train, dev, root, name, System.err);
     }
 
 }

@@ -1,0 +1,40 @@
+package dev.stance.model.mbert;
+
+import dev.stance.encoder.Encoded;
+import dev.stance.encoder.Pooling;
+
+/**
+ * The fixed-size feature vector the mbert-tribuo family learns from: statement mean, context mean and [CLS]
+ * vectors from {@link Pooling}, each L2-normalised, the context block scaled by a weight. Trainer and scorer
+ * both call {@link #of}.
+ */
+public final class EncoderFeatures {
+    private EncoderFeatures() {
+    }
+
+    public static double[] of(Encoded e, double contextWeight) {
+        float[] pooled = Pooling.meanStatementContextCls(e);
+        int d = e.dim();
+        double[] out = new double[pooled.length];
+        for (int block = 0; block < 3; block++) {
+            double norm = 0;
+            for (int j = 0; j < d; j++) {
+                norm += pooled[block * d + j] * (double) pooled[block * d + j];
+            }
+            double scale = norm == 0 ? 0 : (block == 1 ? contextWeight : 1.0) / Math.sqrt(norm);
+            for (int j = 0; j < d; j++) {
+                out[block * d + j] = pooled[block * d + j] * scale;
+            }
+        }
+        return out;
+    }
+
+    /** Tribuo feature names for a vector of {@code n} values: "e0000", "e0001", ... (sorted order = index order). */
+    public static String[] names(int n) {
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = String.format("e%04d", i);
+        }
+        return names;
+    }
+}

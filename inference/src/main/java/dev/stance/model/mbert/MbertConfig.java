@@ -1,0 +1,12 @@
+package dev.stance.model.mbert;
+
+/**
+ * What the scorer needs to rebuild the inputs of a transformer-head model; stored as the manifest's
+ * {@code features}.
+ *
+ * @param encoder the {@link dev.stance.encoder.TextEncoder#id()} the head was trained on
+ * @param contextWeight weight of the context block (mbert-tribuo)
+ * @param batchSize encoder batch size at scoring time
+ */
+public record MbertConfig(String encoder, double contextWeight, int batchSize) {
+}

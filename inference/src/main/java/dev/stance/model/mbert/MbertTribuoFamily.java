@@ -1,0 +1,67 @@
+package dev.stance.model.mbert;
+
+import dev.stance.data.Task;
+import dev.stance.encoder.MbertEncoder;
+import dev.stance.model.Json;
+import dev.stance.model.Manifest;
+import dev.stance.model.ModelFamily;
+import dev.stance.model.ModelLoadException;
+import dev.stance.model.StanceModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/** Loads mbert-tribuo models: Tribuo protobuf heads plus the shared frozen encoder. */
+public final class MbertTribuoFamily implements ModelFamily {
+    public static final String NAME = "mbert-tribuo";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StanceModel load(Path dir, Manifest manifest) {
+        MbertConfig config = config(manifest);
+        Map<Task, Model<Label>> heads = readHeads(dir, manifest);
+        return new MbertTribuoModel(manifest, config, MbertEncoder.load(config.batchSize()), heads);
+    }
+
+    /** The Tribuo head of each task, from its protobuf file. */
+    public static Map<Task, Model<Label>> readHeads(Path dir, Manifest manifest) {
+        Map<Task, Model<Label>> heads = new EnumMap<>(Task.class);
+        for (Task task : Task.values()) {
+            Path f = dir.resolve(manifest.weights().get(task.key()));
+            try {
+                Model<?> m = Model.deserializeFromFile(f);
+                if (!m.validate(Label.class)) {
+                    throw new ModelLoadException(f + " is not a classification model");
+                }
+                @SuppressWarnings("unchecked")
+                Model<Label> typed = (Model<Label>) m;
+                heads.put(task, typed);
+            } catch (IOException | RuntimeException e) {
+                throw new ModelLoadException("cannot read head " + f + ": " + e.getMessage(), e);
+            }
+        }
+        return heads;
+    }
+
+    /** Reads the manifest's encoder settings and refuses an encoder this build does not provide. */
+    public static MbertConfig config(Manifest manifest) {
+        MbertConfig c;
+        try {
+            c = Json.MAPPER.treeToValue(manifest.features(), MbertConfig.class);
+        } catch (IOException e) {
+            throw new ModelLoadException("model " + manifest.id() + " has an invalid encoder config: " + e.getMessage(), e);
+        }
+        if (!MbertEncoder.ID.equals(c.encoder())) {
+            throw new ModelLoadException("model " + manifest.id() + " was trained on encoder " + c.encoder()
+                    + " but this build provides " + MbertEncoder.ID);
+        }
+        return c;
+    }
+}

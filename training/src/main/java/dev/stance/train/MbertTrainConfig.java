@@ -1,0 +1,59 @@
+package dev.stance.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stance.model.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hyperparameters of the transformer-head families (mbert-tribuo, mbert-dl4j), from a JSON {@code --config}
+ * (snake_case; absent keys keep the defaults).
+ *
+ * @param epochs passes over the training data (the maximum, for mbert-dl4j, which stops early on dev)
+ * @param learningRate initial learning rate (AdaGrad for mbert-tribuo, Adam for mbert-dl4j)
+ * @param classWeighting weight examples (tribuo) or the loss (dl4j) by inverse label frequency
+ * @param seed seed of every random choice
+ * @param contextWeight weight of the context block in mbert-tribuo features
+ * @param batchSize encoder batch size
+ * @param hidden width of the dl4j head's convolution and attention layers
+ * @param dropout dropout rate in the dl4j head
+ * @param patience epochs without dev improvement before the dl4j head stops
+ * @param minibatch dl4j training minibatch size
+ */
+public record MbertTrainConfig(int epochs, double learningRate, boolean classWeighting, long seed,
+                               double contextWeight, int batchSize, int hidden, double dropout, int patience,
+                               int minibatch) {
+
+    /** Defaults per family: AdaGrad for the Tribuo head, Adam with early stopping for the DL4J head. */
+    public static MbertTrainConfig defaults(String family) {
+        return family.equals("mbert-dl4j")
+                ? new MbertTrainConfig(40, 1e-3, true, 42L, 0.5, 16, 128, 0.3, 6, 32)
+                : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32);
+    }
+
+    public static MbertTrainConfig read(Path file, String family) throws IOException {
+        ObjectNode tree = Json.MAPPER.valueToTree(defaults(family));
+        JsonNode given = file == null ? null : Json.MAPPER.readTree(file.toFile());
+        if (given != null && !given.isObject()) {
+            throw new IOException(file + " must hold a JSON object");
+        }
+        if (given != null) {
+            tree.setAll((ObjectNode) given);
+        }
+        return Json.MAPPER.treeToValue(tree, MbertTrainConfig.class);
+    }
+
+    public MbertTrainConfig withSeed(long s) {
+        return new MbertTrainConfig(epochs, learningRate, classWeighting, s, contextWeight, batchSize, hidden,
+                dropout, patience, minibatch);
+    }
+
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Json.MAPPER.convertValue(this, Map.class).forEach((k, v) -> m.put(String.valueOf(k), v));
+        return m;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.stance.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stance.data.Statement;
+import dev.stance.data.Task;
+import dev.stance.encoder.EmbeddingCache;
+import dev.stance.encoder.Encoded;
+import dev.stance.encoder.MbertEncoder;
+import dev.stance.evaluate.Evaluation;
+import dev.stance.evaluate.Evaluator;
+import dev.stance.model.Json;
+import dev.stance.model.Manifest;
+import dev.stance.model.Probabilities;
+import dev.stance.model.StatementInput;
+import dev.stance.model.mbert.EncoderFeatures;
+import dev.stance.model.mbert.MbertConfig;
+import dev.stance.model.mbert.MbertTribuoFamily;
+import dev.stance.model.mbert.MbertTribuoModel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * mbert-tribuo: encode statement + context with frozen multilingual BERT (through the embedding cache), pool
+ * ({@link EncoderFeatures}), fit a Tribuo logistic regression per task, calibrate a temperature per task on
+ * the dev records, and export.
+ */
+public final class MbertTribuoTrainer {
+    private MbertTribuoTrainer() {
+    }
+
+    static List<Encoded> encode(List<Statement> data, MbertTrainConfig c, EmbeddingCache cache, PrintStream log) {
+        List<StatementInput> in = data.stream().map(s -> new StatementInput(s.text(), s.context())).toList();
+        return cache.encode(in, 256, log);
+    }
+
+    static EmbeddingCache cache(MbertTrainConfig c) {
+        return new EmbeddingCache(EmbeddingCache.defaultDir(), MbertEncoder.ID, () -> MbertEncoder.load(c.batchSize()));
+    }
+
+    public static Path trainAndExport(MbertTrainConfig c, List<Path> files, List<Statement> train, List<Statement> dev,
+                                      Path root, String name, PrintStream log) throws IOException {
+        List<Encoded> trainEnc;
+        List<Encoded> devEnc;
+        try (EmbeddingCache cache = cache(c)) {
+            trainEnc = encode(train, c, cache, log);
+            devEnc = encode(dev, c, cache, log);
+        }
+        return trainAndExport(c, files, train, trainEnc, dev, devEnc, root, name, log);
+    }
+
+    /** The same, from encoder outputs aligned with {@code train} and {@code dev}. */
+    public static Path trainAndExport(MbertTrainConfig c, List<Path> files, List<Statement> train, List<Encoded> trainEnc,
+                                      List<Statement> dev, List<Encoded> devEnc, Path root, String name,
+                                      PrintStream log) throws IOException {
+        long t0 = System.nanoTime();
+        Map<Task, Model<Label>> heads = new EnumMap<>(Task.class);
+        for (Task task : Task.values()) {
+            heads.put(task, fit(task, train, trainEnc, c));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        log.printf(Locale.ROOT, "trained heads on %d records in %.1f s%n", train.size(), seconds);
+        MbertConfig mc = new MbertConfig(MbertEncoder.ID, c.contextWeight(), c.batchSize());
+        Map<String, List<String>> tasks = new LinkedHashMap<>();
+        for (Task t : Task.values()) {
+            tasks.put(t.key(), t.labels());
+        }
+        Map<String, Double> temperature = new LinkedHashMap<>();
+        ObjectNode metrics = Json.MAPPER.createObjectNode();
+        metrics.put("train_seconds", seconds);
+        metrics.put("train_records", train.size());
+        if (!dev.isEmpty()) {
+            var uncalibrated = new MbertTribuoModel(provisional(name, tasks, null, mc), mc, null, heads)
+                    .predictEncoded(devEnc);
+            for (Task t : Task.values()) {
+                List<double[]> logits = new ArrayList<>();
+                List<Integer> gold = new ArrayList<>();
+                for (int i = 0; i < dev.size(); i++) {
+                    if (dev.get(i).label(t) != null) {
+                        Map<String, Double> p = uncalibrated.get(i).get(t).p();
+                        logits.add(Probabilities.logits(t.labels().stream().mapToDouble(p::get).toArray()));
+                        gold.add(t.labels().indexOf(dev.get(i).label(t)));
+                    }
+                }
+                double temp = Calibration.fitTemperature(logits, gold);
+                temperature.put(t.key(), temp);
+                log.printf(Locale.ROOT, "%s temperature %.3f (dev NLL %.3f -> %.3f)%n", t.key(), temp,
+                        Calibration.nll(logits, gold, 1.0), Calibration.nll(logits, gold, temp));
+            }
+            var calibrated = new MbertTribuoModel(provisional(name, tasks, temperature, mc), mc, null, heads);
+            Evaluation ev = Evaluator.evaluate(name, dev, calibrated.predictEncoded(devEnc));
+            for (Task t : Task.values()) {
+                log.printf(Locale.ROOT, "dev %-9s macro-F1 %.3f, accuracy %.3f (n=%d)%n", t.key(), ev.macroF1(t),
+                        ev.tasks().get(t).accuracy(), ev.tasks().get(t).n());
+            }
+            metrics.set("dev", Evaluation.headline(ev.tasks()));
+        }
+        var d = new ModelExporter.Description(MbertTribuoFamily.NAME, tasks, Json.MAPPER.valueToTree(mc),
+                c.hyperparameters(), ModelExporter.dataFiles(files), metrics, temperature.isEmpty() ? null : temperature);
+        return ModelExporter.export(root, name, d, tmp -> {
+            Map<String, String> w = new LinkedHashMap<>();
+            for (Map.Entry<Task, Model<Label>> e : heads.entrySet()) {
+                String file = e.getKey().key() + ".tribuo";
+                e.getValue().serializeToFile(tmp.resolve(file));
+                w.put(e.getKey().key(), file);
+            }
+            return w;
+        });
+    }
+
+    static Model<Label> fit(Task task, List<Statement> data, List<Encoded> enc, MbertTrainConfig c) {
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> ds = new MutableDataset<>(
+                new SimpleDataSourceProvenance("stance statements, mBERT features (" + task.key() + ")", factory), factory);
+        Map<String, Integer> counts = new HashMap<>();
+        data.stream().filter(s -> s.label(task) != null).forEach(s -> counts.merge(s.label(task), 1, Integer::sum));
+        int n = counts.values().stream().mapToInt(Integer::intValue).sum();
+        String[] names = null;
+        for (int i = 0; i < data.size(); i++) {
+            String label = data.get(i).label(task);
+            if (label == null) {
+                continue;
+            }
+            double[] f = EncoderFeatures.of(enc.get(i), c.contextWeight());
+            if (names == null) {
+                names = EncoderFeatures.names(f.length);
+            }
+            var ex = new ArrayExample<>(new Label(label), names, f);
+            if (c.classWeighting()) {
+                ex.setWeight((float) (n / (double) (counts.size() * counts.get(label))));
+            }
+            ds.add(ex);
+        }
+        var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(c.learningRate(), 0.1), c.epochs(),
+                Integer.MAX_VALUE, 1, c.seed());
+        return trainer.train(ds);
+    }
+
+    static Manifest provisional(String name, Map<String, List<String>> tasks, Map<String, Double> temperature,
+                                MbertConfig mc) {
+        return new Manifest(Manifest.SCHEMA_VERSION, name + "-in-training", name, null, MbertTribuoFamily.NAME, tasks,
+                null, Json.MAPPER.valueToTree(mc), null, null, null, temperature, null, null, null, Map.of());
+    }
+}
