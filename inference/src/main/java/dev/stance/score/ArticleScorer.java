@@ -16,13 +16,28 @@ public final class ArticleScorer {
         this.model = model;
     }
 
-    public List<ScoredSentence> score(Article article) {
+    /** An article split into sentences, with each sentence's model input. */
+    public record Segmented(Article article, List<Span> spans, List<StatementInput> inputs) {
+    }
+
+    public static Segmented segment(Article article) {
         List<Span> spans = SentenceSplitter.split(article.text());
         List<StatementInput> inputs = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
             inputs.add(new StatementInput(spans.get(i).text(), i == 0 ? null : spans.get(i - 1).text()));
         }
-        List<StatementPrediction> preds = inputs.isEmpty() ? List.of() : model.predict(inputs);
+        return new Segmented(article, spans, inputs);
+    }
+
+    public List<ScoredSentence> score(Article article) {
+        Segmented seg = segment(article);
+        return assemble(seg, seg.inputs().isEmpty() ? List.of() : model.predict(seg.inputs()));
+    }
+
+    /** Joins an article's sentences with their predictions (aligned with {@code seg.inputs()}). */
+    public List<ScoredSentence> assemble(Segmented seg, List<StatementPrediction> preds) {
+        Article article = seg.article();
+        List<Span> spans = seg.spans();
         List<ScoredSentence> out = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);

@@ -26,6 +26,9 @@ public final class StanceCli implements Runnable {
     public static void main(String[] args) {
         // Tribuo and Lingua log progress through java.util.logging; the CLI reports what matters itself.
         Logger.getLogger("").setLevel(Level.WARNING);
+        // javacpp warns that ND4J's OpenBLAS preset predates the javacpp runtime DJL needs; route it to slf4j,
+        // where simplelogger.properties keeps that known, harmless notice quiet.
+        System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         System.exit(commandLine().execute(args));
     }
 
