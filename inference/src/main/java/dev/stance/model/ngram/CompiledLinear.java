@@ -35,26 +35,24 @@ final class CompiledLinear {
         DenseMatrix w = linear.getWeightsCopy();
         ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
         ImmutableFeatureMap features = model.getFeatureIDMap();
+        // A label the training data never had gets no weights and a bias of -infinity: probability zero.
         int[] row = new int[labels.size()];
         for (int j = 0; j < labels.size(); j++) {
             row[j] = outputs.getID(new Label(labels.get(j)));
-            if (row[j] < 0) {
-                throw new IllegalArgumentException("model has no label '" + labels.get(j) + "'");
-            }
         }
         Map<String, double[]> byName = new HashMap<>(features.size() * 2);
         for (var info : features) {
             int id = features.getID(info.getName());
             double[] v = new double[labels.size()];
             for (int j = 0; j < v.length; j++) {
-                v[j] = w.get(row[j], id);
+                v[j] = row[j] < 0 ? 0 : w.get(row[j], id);
             }
             byName.put(info.getName(), v);
         }
         int biasColumn = w.getDimension2Size() - 1;
         double[] bias = new double[labels.size()];
         for (int j = 0; j < bias.length; j++) {
-            bias[j] = w.get(row[j], biasColumn);
+            bias[j] = row[j] < 0 ? Double.NEGATIVE_INFINITY : w.get(row[j], biasColumn);
         }
         return new CompiledLinear(byName, bias);
     }
