@@ -3,12 +3,18 @@ package dev.stance.train;
 import dev.stance.data.Statement;
 import dev.stance.data.Task;
 import dev.stance.evaluate.ClassMetrics;
+import dev.stance.features.NgramFeaturizer;
+import dev.stance.model.StatementInput;
+import dev.stance.model.ngram.NgramTribuoModel;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.tribuo.classification.LabelFactory;
 
 /**
  * Stratified k-fold cross-validation per task. Folds are assigned by paraphrase family when records have one,
@@ -34,8 +40,8 @@ public final class CrossValidation {
             groups.computeIfAbsent(key, g -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> list = new ArrayList<>(groups.values());
-        java.util.Collections.shuffle(list, new Random(seed));
-        list.sort(java.util.Comparator.comparing(g -> String.valueOf(data.get(g.get(0)).label(task))));
+        Collections.shuffle(list, new Random(seed));
+        list.sort(Comparator.comparing(g -> String.valueOf(data.get(g.get(0)).label(task))));
         int[] fold = new int[data.size()];
         int next = 0;
         for (List<Integer> g : list) {
@@ -50,6 +56,7 @@ public final class CrossValidation {
     public static Result run(NgramTrainer trainer, List<Statement> data, int k) {
         Map<Task, ClassMetrics> pooled = new EnumMap<>(Task.class);
         Map<Task, double[]> perFold = new EnumMap<>(Task.class);
+        NgramFeaturizer featurizer = new NgramFeaturizer(trainer.config().features());
         for (Task task : Task.values()) {
             List<Statement> labelled = data.stream().filter(s -> s.label(task) != null).toList();
             int[] fold = folds(labelled, task, k, trainer.config().seed());
@@ -68,12 +75,10 @@ public final class CrossValidation {
                 var model = trainer.train(task, train);
                 List<String> gold = new ArrayList<>();
                 List<String> pred = new ArrayList<>();
-                var featurizer = new dev.stance.features.NgramFeaturizer(trainer.config().features());
                 for (int i : testIdx) {
                     Statement s = labelled.get(i);
-                    var ex = dev.stance.model.ngram.NgramTribuoModel.example(featurizer,
-                            new dev.stance.model.StatementInput(s.text(), s.context()),
-                            org.tribuo.classification.LabelFactory.UNKNOWN_LABEL);
+                    var ex = NgramTribuoModel.example(featurizer, new StatementInput(s.text(), s.context()),
+                            LabelFactory.UNKNOWN_LABEL);
                     predicted[i] = model.predict(ex).getOutput().getLabel();
                     gold.add(s.label(task));
                     pred.add(predicted[i]);

@@ -10,7 +10,6 @@ import dev.stance.evaluate.Evaluation;
 import dev.stance.evaluate.Evaluator;
 import dev.stance.model.Json;
 import dev.stance.model.Manifest;
-import dev.stance.model.Probabilities;
 import dev.stance.model.StatementPrediction;
 import dev.stance.model.mbert.MbertConfig;
 import dev.stance.model.mbert.MbertDl4jFamily;
@@ -163,10 +162,6 @@ public final class MbertDl4jTrainer {
                 classWeights(Task.STANCE, train, c.classWeighting()), classWeights(Task.OPENNESS, train, c.classWeighting())));
         g.init();
         MbertConfig mc = new MbertConfig(MbertEncoder.ID, c.contextWeight(), c.batchSize());
-        Map<String, List<String>> tasks = new LinkedHashMap<>();
-        for (Task t : Task.values()) {
-            tasks.put(t.key(), t.labels());
-        }
         Random rng = new Random(c.seed());
         double best = -1;
         int bestEpoch = 0;
@@ -176,7 +171,7 @@ public final class MbertDl4jTrainer {
             for (List<Integer> mb : minibatches(trainEnc, c.minibatch(), rng)) {
                 g.fit(batch(train, trainEnc, mb));
             }
-            var model = new MbertDl4jModel(provisional(name, tasks, null, mc), null, g);
+            var model = new MbertDl4jModel(provisional(name, null, mc), null, g);
             Evaluation ev = Evaluator.evaluate(name, dev, model.predictEncoded(devEnc));
             double score = (ev.macroF1(Task.STANCE) + ev.macroF1(Task.OPENNESS)) / 2;
             log.printf(Locale.ROOT, "epoch %2d: dev macro-F1 stance %.3f, openness %.3f%s%n", epoch,
@@ -194,31 +189,16 @@ public final class MbertDl4jTrainer {
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "trained head in %.1f s; keeping epoch %d%n", seconds, bestEpoch);
 
-        List<StatementPrediction> uncal = new MbertDl4jModel(provisional(name, tasks, null, mc), null, g).predictEncoded(devEnc);
-        Map<String, Double> temperature = new LinkedHashMap<>();
-        for (Task t : Task.values()) {
-            List<double[]> logits = new ArrayList<>();
-            List<Integer> gold = new ArrayList<>();
-            for (int i = 0; i < dev.size(); i++) {
-                if (dev.get(i).label(t) != null) {
-                    Map<String, Double> p = uncal.get(i).get(t).p();
-                    logits.add(Probabilities.logits(t.labels().stream().mapToDouble(p::get).toArray()));
-                    gold.add(t.labels().indexOf(dev.get(i).label(t)));
-                }
-            }
-            double temp = Calibration.fitTemperature(logits, gold);
-            temperature.put(t.key(), temp);
-            log.printf(Locale.ROOT, "%s temperature %.3f (dev NLL %.3f -> %.3f)%n", t.key(), temp,
-                    Calibration.nll(logits, gold, 1.0), Calibration.nll(logits, gold, temp));
-        }
+        List<StatementPrediction> uncal = new MbertDl4jModel(provisional(name, null, mc), null, g).predictEncoded(devEnc);
+        Map<String, Double> temperature = Calibration.fitTemperatures(dev, uncal, log);
         Evaluation ev = Evaluator.evaluate(name, dev,
-                new MbertDl4jModel(provisional(name, tasks, temperature, mc), null, g).predictEncoded(devEnc));
+                new MbertDl4jModel(provisional(name, temperature, mc), null, g).predictEncoded(devEnc));
         ObjectNode metrics = Json.MAPPER.createObjectNode();
         metrics.put("train_seconds", seconds);
         metrics.put("train_records", train.size());
         metrics.put("best_epoch", bestEpoch);
         metrics.set("dev", Evaluation.headline(ev.tasks()));
-        var d = new ModelExporter.Description(MbertDl4jFamily.NAME, tasks, Json.MAPPER.valueToTree(mc),
+        var d = new ModelExporter.Description(MbertDl4jFamily.NAME, ModelExporter.taskLabels(), Json.MAPPER.valueToTree(mc),
                 c.hyperparameters(), ModelExporter.dataFiles(files), metrics, temperature);
         return ModelExporter.export(root, name, d, tmp -> {
             Files.writeString(tmp.resolve(MbertDl4jFamily.CONFIG_FILE), g.getConfiguration().toJson(), StandardCharsets.UTF_8);
@@ -233,9 +213,7 @@ public final class MbertDl4jTrainer {
         });
     }
 
-    static Manifest provisional(String name, Map<String, List<String>> tasks, Map<String, Double> temperature,
-                                MbertConfig mc) {
-        return new Manifest(Manifest.SCHEMA_VERSION, name + "-in-training", name, null, MbertDl4jFamily.NAME, tasks,
-                null, Json.MAPPER.valueToTree(mc), null, null, null, temperature, null, null, null, Map.of());
+    static Manifest provisional(String name, Map<String, Double> temperature, MbertConfig mc) {
+        return ModelExporter.inTraining(name, MbertDl4jFamily.NAME, Json.MAPPER.valueToTree(mc), temperature);
     }
 }

@@ -10,7 +10,6 @@ import dev.stance.evaluate.Evaluation;
 import dev.stance.evaluate.Evaluator;
 import dev.stance.model.Json;
 import dev.stance.model.Manifest;
-import dev.stance.model.Probabilities;
 import dev.stance.model.StatementInput;
 import dev.stance.model.mbert.EncoderFeatures;
 import dev.stance.model.mbert.MbertConfig;
@@ -19,7 +18,6 @@ import dev.stance.model.mbert.MbertTribuoModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,33 +75,15 @@ public final class MbertTribuoTrainer {
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "trained heads on %d records in %.1f s%n", train.size(), seconds);
         MbertConfig mc = new MbertConfig(MbertEncoder.ID, c.contextWeight(), c.batchSize());
-        Map<String, List<String>> tasks = new LinkedHashMap<>();
-        for (Task t : Task.values()) {
-            tasks.put(t.key(), t.labels());
-        }
         Map<String, Double> temperature = new LinkedHashMap<>();
         ObjectNode metrics = Json.MAPPER.createObjectNode();
         metrics.put("train_seconds", seconds);
         metrics.put("train_records", train.size());
         if (!dev.isEmpty()) {
-            var uncalibrated = new MbertTribuoModel(provisional(name, tasks, null, mc), mc, null, heads)
+            var uncalibrated = new MbertTribuoModel(provisional(name, null, mc), mc, null, heads)
                     .predictEncoded(devEnc);
-            for (Task t : Task.values()) {
-                List<double[]> logits = new ArrayList<>();
-                List<Integer> gold = new ArrayList<>();
-                for (int i = 0; i < dev.size(); i++) {
-                    if (dev.get(i).label(t) != null) {
-                        Map<String, Double> p = uncalibrated.get(i).get(t).p();
-                        logits.add(Probabilities.logits(t.labels().stream().mapToDouble(p::get).toArray()));
-                        gold.add(t.labels().indexOf(dev.get(i).label(t)));
-                    }
-                }
-                double temp = Calibration.fitTemperature(logits, gold);
-                temperature.put(t.key(), temp);
-                log.printf(Locale.ROOT, "%s temperature %.3f (dev NLL %.3f -> %.3f)%n", t.key(), temp,
-                        Calibration.nll(logits, gold, 1.0), Calibration.nll(logits, gold, temp));
-            }
-            var calibrated = new MbertTribuoModel(provisional(name, tasks, temperature, mc), mc, null, heads);
+            temperature.putAll(Calibration.fitTemperatures(dev, uncalibrated, log));
+            var calibrated = new MbertTribuoModel(provisional(name, temperature, mc), mc, null, heads);
             Evaluation ev = Evaluator.evaluate(name, dev, calibrated.predictEncoded(devEnc));
             for (Task t : Task.values()) {
                 log.printf(Locale.ROOT, "dev %-9s macro-F1 %.3f, accuracy %.3f (n=%d)%n", t.key(), ev.macroF1(t),
@@ -111,7 +91,7 @@ public final class MbertTribuoTrainer {
             }
             metrics.set("dev", Evaluation.headline(ev.tasks()));
         }
-        var d = new ModelExporter.Description(MbertTribuoFamily.NAME, tasks, Json.MAPPER.valueToTree(mc),
+        var d = new ModelExporter.Description(MbertTribuoFamily.NAME, ModelExporter.taskLabels(), Json.MAPPER.valueToTree(mc),
                 c.hyperparameters(), ModelExporter.dataFiles(files), metrics, temperature.isEmpty() ? null : temperature);
         return ModelExporter.export(root, name, d, tmp -> {
             Map<String, String> w = new LinkedHashMap<>();
@@ -152,9 +132,7 @@ public final class MbertTribuoTrainer {
         return trainer.train(ds);
     }
 
-    static Manifest provisional(String name, Map<String, List<String>> tasks, Map<String, Double> temperature,
-                                MbertConfig mc) {
-        return new Manifest(Manifest.SCHEMA_VERSION, name + "-in-training", name, null, MbertTribuoFamily.NAME, tasks,
-                null, Json.MAPPER.valueToTree(mc), null, null, null, temperature, null, null, null, Map.of());
+    static Manifest provisional(String name, Map<String, Double> temperature, MbertConfig mc) {
+        return ModelExporter.inTraining(name, MbertTribuoFamily.NAME, Json.MAPPER.valueToTree(mc), temperature);
     }
 }

@@ -45,6 +45,21 @@ public final class ModelExporter {
     private ModelExporter() {
     }
 
+    /** Every task's label set in canonical order, as manifests record it. */
+    public static Map<String, List<String>> taskLabels() {
+        Map<String, List<String>> tasks = new LinkedHashMap<>();
+        for (dev.stance.data.Task t : dev.stance.data.Task.values()) {
+            tasks.put(t.key(), t.labels());
+        }
+        return tasks;
+    }
+
+    /** A manifest for a model still in memory (dev measurement and calibration before export). */
+    public static Manifest inTraining(String name, String family, JsonNode features, Map<String, Double> temperature) {
+        return new Manifest(Manifest.SCHEMA_VERSION, name + "-in-training", name, null, family, taskLabels(), null,
+                features, null, null, null, temperature, null, null, null, Map.of());
+    }
+
     /** The next free version of {@code name} in {@code root}: v1, v2, ... */
     public static String nextVersion(Path root, String name) throws IOException {
         int max = 0;

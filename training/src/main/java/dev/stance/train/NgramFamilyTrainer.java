@@ -6,7 +6,6 @@ import dev.stance.data.Task;
 import dev.stance.evaluate.Evaluation;
 import dev.stance.evaluate.Evaluator;
 import dev.stance.model.Json;
-import dev.stance.model.Manifest;
 import dev.stance.model.ngram.NgramFamily;
 import dev.stance.model.ngram.NgramTribuoModel;
 import java.io.IOException;
@@ -53,13 +52,10 @@ public final class NgramFamilyTrainer {
         metrics.put("train_seconds", trainSeconds);
         metrics.put("train_records", train.size());
 
-        Map<String, List<String>> tasks = new LinkedHashMap<>();
-        for (Task t : Task.values()) {
-            tasks.put(t.key(), t.labels());
-        }
         if (!dev.isEmpty()) {
             // Same predict path as the exported model; the round-trip test checks export -> load is lossless.
-            var inMemory = new NgramTribuoModel(provisional(name, tasks), config.features(), models);
+            var inMemory = new NgramTribuoModel(ModelExporter.inTraining(name, NgramFamily.NAME, null, null),
+                    config.features(), models);
             Evaluation ev = Evaluator.evaluate(inMemory, dev);
             for (Task t : Task.values()) {
                 log.printf(Locale.ROOT, "dev %-9s macro-F1 %.3f, accuracy %.3f (n=%d)%n", t.key(),
@@ -67,7 +63,7 @@ public final class NgramFamilyTrainer {
             }
             metrics.set("dev", Evaluation.headline(ev.tasks()));
         }
-        var d = new ModelExporter.Description(NgramFamily.NAME, tasks, Json.MAPPER.valueToTree(config.features()),
+        var d = new ModelExporter.Description(NgramFamily.NAME, ModelExporter.taskLabels(), Json.MAPPER.valueToTree(config.features()),
                 config.hyperparameters(), ModelExporter.dataFiles(files), metrics, null);
         Path dir = ModelExporter.export(root, name, d, tmp -> {
             Map<String, String> w = new LinkedHashMap<>();
@@ -79,11 +75,6 @@ public final class NgramFamilyTrainer {
             return w;
         });
         return dir;
-    }
-
-    private static Manifest provisional(String name, Map<String, List<String>> tasks) {
-        return new Manifest(Manifest.SCHEMA_VERSION, name + "-in-training", name, null, NgramFamily.NAME, tasks,
-                null, null, null, null, null, null, null, null, null, Map.of());
     }
 
     static double std(double[] v) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
 /**
