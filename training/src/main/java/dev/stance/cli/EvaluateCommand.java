@@ -9,6 +9,8 @@ import dev.stance.evaluate.Evaluator;
 import dev.stance.model.Json;
 import dev.stance.model.ModelStore;
 import dev.stance.model.StanceModel;
+import dev.stance.model.StatementInput;
+import dev.stance.model.StatementPrediction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--predictions", description = "Also write one JSON line per record (id, lang, gold and predicted"
+            + " labels, probabilities) to this file, for error analysis.")
+    Path predictions;
+
     @Override
     public Integer call() throws Exception {
         List<Statement> records = StatementReader.readAll(data);
@@ -44,8 +50,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no records to evaluate");
         }
         Evaluation ev;
+        List<StatementPrediction> preds;
         try (StanceModel m = ModelStore.local().load(model)) {
-            ev = Evaluator.evaluate(m, records);
+            preds = m.predict(records.stream().map(s -> new StatementInput(s.text(), s.context())).toList());
+            ev = Evaluator.evaluate(m.id(), records, preds);
+        }
+        if (predictions != null) {
+            writePredictions(records, preds);
         }
         if (json) {
             System.out.println(Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
@@ -77,5 +88,28 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.println(sb);
         });
         return ExitCodes.OK;
+    }
+
+    private void writePredictions(List<Statement> records, List<StatementPrediction> preds) throws java.io.IOException {
+        try (var out = dev.stance.score.AtomicOutput.toFile(predictions)) {
+            var w = out.writer();
+            for (int i = 0; i < records.size(); i++) {
+                Statement s = records.get(i);
+                var o = Json.MAPPER.createObjectNode();
+                o.put("id", s.id());
+                o.put("lang", s.lang());
+                for (Task t : Task.values()) {
+                    var n = o.putObject(t.key());
+                    n.put("gold", s.label(t));
+                    n.put("predicted", preds.get(i).get(t).label());
+                    var p = n.putObject("p");
+                    preds.get(i).get(t).p().forEach(p::put);
+                }
+                w.write(Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(o));
+                w.write('\n');
+            }
+            out.commit();
+        }
     }
 }

@@ -3,7 +3,9 @@ package dev.stance.cli;
 import dev.stance.data.Statement;
 import dev.stance.data.StatementReader;
 import dev.stance.model.ModelStore;
+import dev.stance.model.ensemble.EnsembleFamily;
 import dev.stance.model.mbert.MbertDl4jFamily;
+import dev.stance.train.EnsembleTrainer;
 import dev.stance.model.mbert.MbertTribuoFamily;
 import dev.stance.train.MbertDl4jTrainer;
 import dev.stance.model.ngram.NgramFamily;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--family", required = true,
             description = "Model family: ngram-tribuo (fast), mbert-tribuo (frozen multilingual BERT + logistic"
-                    + " regression), mbert-dl4j (frozen multilingual BERT + DL4J multi-task head).")
+                    + " regression), mbert-dl4j (frozen multilingual BERT + DL4J multi-task head), ensemble (average"
+                    + " of --members; --data gives the dev records it is measured on).")
     String family;
 
     @Option(names = "--data", required = true, arity = "1..*", description = "Statement JSONL files.")
@@ -48,12 +51,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Override the config: random seed.")
     Long seed;
 
+    @Option(names = "--members", split = ",", description = "ensemble: the member model ids (in the same models folder).")
+    List<String> members;
+
     @Option(names = "--set-default", description = "Mark the new version as the default model.")
     boolean setDefault;
 
     @Override
     public Integer call() throws Exception {
-        List<String> families = List.of(NgramFamily.NAME, MbertTribuoFamily.NAME, MbertDl4jFamily.NAME);
+        List<String> families = List.of(NgramFamily.NAME, MbertTribuoFamily.NAME, MbertDl4jFamily.NAME,
+                EnsembleFamily.NAME);
         if (!families.contains(family)) {
             throw new IllegalArgumentException("unknown family '" + family + "' (available: " + families + ")");
         }
@@ -65,6 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir;
         if (family.equals(NgramFamily.NAME)) {
             dir = trainNgram(train, dev, root, name);
+        } else if (family.equals(EnsembleFamily.NAME)) {
+            if (members == null) {
+                throw new IllegalArgumentException("--family ensemble needs --members <id,id,...>");
+            }
+            dir = EnsembleTrainer.export(new ModelStore(root), members, dev, root, name, System.err);
         } else {
             MbertTrainConfig c = MbertTrainConfig.read(config, family);
             if (seed != null) {

@@ -1,0 +1,74 @@
+package dev.stance.model.ensemble;
+
+import dev.stance.data.Task;
+import dev.stance.model.Manifest;
+import dev.stance.model.Probabilities;
+import dev.stance.model.StanceModel;
+import dev.stance.model.StatementInput;
+import dev.stance.model.StatementPrediction;
+import dev.stance.model.TaskPrediction;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A weighted average of member models' probabilities. Members that read text differently (character n-grams,
+ * a multilingual encoder) make different mistakes, so their average is more accurate than either.
+ */
+public final class EnsembleModel implements StanceModel {
+    private final Manifest manifest;
+    private final List<StanceModel> members;
+    private final double[] weights;
+
+    public EnsembleModel(Manifest manifest, List<StanceModel> members, double[] weights) {
+        this.manifest = manifest;
+        this.members = List.copyOf(members);
+        this.weights = weights.clone();
+    }
+
+    @Override
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public List<StatementPrediction> predict(List<StatementInput> inputs) {
+        List<List<StatementPrediction>> each = new ArrayList<>();
+        for (StanceModel m : members) {
+            each.add(m.predict(inputs));
+        }
+        return combine(each, weights);
+    }
+
+    /** Weighted average of aligned member predictions, per task and label. */
+    public static List<StatementPrediction> combine(List<List<StatementPrediction>> each, double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        List<StatementPrediction> out = new ArrayList<>();
+        for (int i = 0; i < each.get(0).size(); i++) {
+            Map<Task, TaskPrediction> tasks = new EnumMap<>(Task.class);
+            for (Task t : Task.values()) {
+                Map<String, Double> p = new LinkedHashMap<>();
+                for (String l : t.labels()) {
+                    double s = 0;
+                    for (int k = 0; k < each.size(); k++) {
+                        s += weights[k] * each.get(k).get(i).get(t).p().get(l);
+                    }
+                    p.put(l, s / total);
+                }
+                tasks.put(t, new TaskPrediction(Probabilities.argmax(p), p));
+            }
+            out.add(new StatementPrediction(tasks));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        members.forEach(StanceModel::close);
+    }
+}
