@@ -35,7 +35,7 @@ JSON
 /usr/bin/python3 -m jupyter kernelspec install --user --replace --name stance-java "$SPEC" >/dev/null
 rm -rf "$(dirname "$SPEC")"
 echo "setup: kernel 'stance-java' registered:" >&2
-/usr/bin/python3 -m jupyter kernelspec list | grep stance-java >&2
+/usr/bin/python3 -m jupyter kernelspec list 2>/dev/null | grep stance-java >&2
 
 if [ "${1:-}" = "--open" ]; then
   exec /usr/bin/python3 -m notebook --notebook-dir="$ROOT/notebooks"
