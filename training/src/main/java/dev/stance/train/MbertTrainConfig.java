@@ -22,16 +22,17 @@ import java.util.Map;
  * @param dropout dropout rate in the dl4j head
  * @param patience epochs without dev improvement before the dl4j head stops
  * @param minibatch dl4j training minibatch size
+ * @param attention mbert-tribuo: add the attention-pooled statement vector to the features
  */
 public record MbertTrainConfig(int epochs, double learningRate, boolean classWeighting, long seed,
                                double contextWeight, int batchSize, int hidden, double dropout, int patience,
-                               int minibatch) {
+                               int minibatch, boolean attention) {
 
     /** Defaults per family: AdaGrad for the Tribuo head, Adam with early stopping for the DL4J head. */
     public static MbertTrainConfig defaults(String family) {
         return family.equals("mbert-dl4j")
-                ? new MbertTrainConfig(40, 1e-3, true, 42L, 0.5, 16, 128, 0.3, 6, 32)
-                : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32);
+                ? new MbertTrainConfig(40, 1e-3, true, 42L, 0.5, 16, 128, 0.3, 6, 32, false)
+                : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32, false);
     }
 
     public static MbertTrainConfig read(Path file, String family) throws IOException {
@@ -48,7 +49,7 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
 
     public MbertTrainConfig withSeed(long s) {
         return new MbertTrainConfig(epochs, learningRate, classWeighting, s, contextWeight, batchSize, hidden,
-                dropout, patience, minibatch);
+                dropout, patience, minibatch, attention);
     }
 
     public Map<String, Object> hyperparameters() {

@@ -74,7 +74,7 @@ public final class MbertTribuoTrainer {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "trained heads on %d records in %.1f s%n", train.size(), seconds);
-        MbertConfig mc = new MbertConfig(MbertEncoder.ID, c.contextWeight(), c.batchSize());
+        MbertConfig mc = new MbertConfig(MbertEncoder.ID, c.contextWeight(), c.batchSize(), c.attention());
         Map<String, Double> temperature = new LinkedHashMap<>();
         ObjectNode metrics = Json.MAPPER.createObjectNode();
         metrics.put("train_seconds", seconds);
@@ -117,7 +117,7 @@ public final class MbertTribuoTrainer {
             if (label == null) {
                 continue;
             }
-            double[] f = EncoderFeatures.of(enc.get(i), c.contextWeight());
+            double[] f = EncoderFeatures.of(enc.get(i), c.contextWeight(), c.attention());
             if (names == null) {
                 names = EncoderFeatures.names(f.length);
             }

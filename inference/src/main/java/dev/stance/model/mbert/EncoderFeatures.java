@@ -5,18 +5,24 @@ import dev.stance.encoder.Pooling;
 
 /**
  * The fixed-size feature vector the mbert-tribuo family learns from: statement mean, context mean and [CLS]
- * vectors from {@link Pooling}, each L2-normalised, the context block scaled by a weight. Trainer and scorer
- * both call {@link #of}.
+ * vectors from {@link Pooling} (and, when enabled, the attention-pooled statement), each L2-normalised, the
+ * context block scaled by a weight. Trainer and scorer both call {@link #of}.
  */
 public final class EncoderFeatures {
     private EncoderFeatures() {
     }
 
-    public static double[] of(Encoded e, double contextWeight) {
+    public static double[] of(Encoded e, double contextWeight, boolean attention) {
         float[] pooled = Pooling.meanStatementContextCls(e);
+        if (attention) {
+            float[] att = Pooling.attentionStatement(e);
+            float[] all = java.util.Arrays.copyOf(pooled, pooled.length + att.length);
+            System.arraycopy(att, 0, all, pooled.length, att.length);
+            pooled = all;
+        }
         int d = e.dim();
         double[] out = new double[pooled.length];
-        for (int block = 0; block < 3; block++) {
+        for (int block = 0; block < pooled.length / d; block++) {
             double norm = 0;
             for (int j = 0; j < d; j++) {
                 norm += pooled[block * d + j] * (double) pooled[block * d + j];

@@ -7,6 +7,7 @@ package dev.stance.model.mbert;
  * @param encoder the {@link dev.stance.encoder.TextEncoder#id()} the head was trained on
  * @param contextWeight weight of the context block (mbert-tribuo)
  * @param batchSize encoder batch size at scoring time
+ * @param attention mbert-tribuo: add the attention-pooled statement vector ({@link dev.stance.encoder.Pooling#attentionStatement})
  */
-public record MbertConfig(String encoder, double contextWeight, int batchSize) {
+public record MbertConfig(String encoder, double contextWeight, int batchSize, boolean attention) {
 }
