@@ -8,6 +8,7 @@ import dev.stance.score.BatchScorer;
 import dev.stance.score.CsvResultWriter;
 import dev.stance.score.JsonlResultWriter;
 import dev.stance.score.ResultWriter;
+import dev.stance.summary.SummaryWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +35,27 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output file, written atomically (default: stdout).")
     Path out;
 
+    @Option(names = "--statements-only",
+            description = "Output only statements (direct or reported speech); narration is not scored.")
+    boolean statementsOnly;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Also write one JSON summary per article (label counts, speakers, top statements).")
+    Path summary;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders or - for stdin.")
     List<String> inputs;
 
     @Override
     public Integer call() throws Exception {
         try (StanceModel m = ModelStore.local().load(model);
-             ResultWriter writer = writer()) {
-            BatchScorer.Summary s = new BatchScorer(m).run(new ArticleSource(inputs, System.in), writer);
+             ResultWriter writer = writer();
+             SummaryWriter summaryWriter = summary == null ? null : new SummaryWriter(AtomicOutput.toFile(summary))) {
+            BatchScorer scorer = new BatchScorer(m, statementsOnly);
+            if (summaryWriter != null) {
+                scorer.listen(summaryWriter);
+            }
+            BatchScorer.Summary s = scorer.run(new ArticleSource(inputs, System.in), writer);
             System.err.printf(Locale.ROOT, "scored %d article(s), %d sentence(s) in %.2f s with %s; %d failed%n",
                     s.articles(), s.sentences(), s.seconds(), m.id(), s.failed());
             return s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;

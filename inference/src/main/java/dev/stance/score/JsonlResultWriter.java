@@ -25,10 +25,14 @@ public final class JsonlResultWriter implements ResultWriter {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("article", s.article());
+            g.writeStringField("article_sha256", s.articleSha256());
             g.writeNumberField("index", s.index());
             g.writeNumberField("start", s.start());
             g.writeNumberField("end", s.end());
             g.writeStringField("text", s.text());
+            g.writeStringField("lang", s.lang());
+            g.writeStringField("kind", s.kind().key());
+            g.writeStringField("speaker", s.speaker());
             for (Task task : Task.values()) {
                 TaskPrediction p = s.prediction().get(task);
                 g.writeObjectFieldStart(task.key());

@@ -66,7 +66,7 @@ final class Cues {
             "authorities", "officials", "official", "diplomat", "diplomaten", "statsråd", "statsråden",
             "leader", "leiar", "leder", "lederen", "general", "generalen", "regierung", "government",
             "regjeringen", "regjeringa", "forsker", "forskar", "researcher", "analytiker", "analyst", "ekspert",
-            "expert", "professor", "sekretär");
+            "expert", "professor", "sekretär", "envoy", "sendemann", "utsending", "gesandter", "gesandte");
 
     /** Institutions that speak ("ifølge Kreml"), accepted as speakers even in German, where nouns are capitalised. */
     static final Set<String> INSTITUTIONS = Set.of("kreml", "kremlin", "nato", "eu", "fn", "un", "pentagon",
