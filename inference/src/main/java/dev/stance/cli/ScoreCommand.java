@@ -8,6 +8,7 @@ import dev.stance.score.BatchScorer;
 import dev.stance.score.CsvResultWriter;
 import dev.stance.score.JsonlResultWriter;
 import dev.stance.score.ResultWriter;
+import dev.stance.score.ResumeState;
 import dev.stance.summary.SummaryWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,11 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output file, written atomically (default: stdout).")
     Path out;
 
+    @Option(names = "--resume",
+            description = "With --out (jsonl): keep the articles already in that file (same id and text) and score"
+                    + " only the rest; the file is rewritten atomically.")
+    boolean resume;
+
     @Option(names = "--statements-only",
             description = "Output only statements (direct or reported speech); narration is not scored.")
     boolean statementsOnly;
@@ -48,22 +54,27 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume && (out == null || format != Format.jsonl)) {
+            throw new IllegalArgumentException("--resume needs --out <file> and --format jsonl");
+        }
+        ResumeState state = resume ? ResumeState.load(out) : ResumeState.empty();
         try (StanceModel m = ModelStore.local().load(model);
-             ResultWriter writer = writer();
+             ResultWriter writer = writer(state);
              SummaryWriter summaryWriter = summary == null ? null : new SummaryWriter(AtomicOutput.toFile(summary))) {
-            BatchScorer scorer = new BatchScorer(m, statementsOnly);
+            BatchScorer scorer = new BatchScorer(m, statementsOnly).skip(state::isDone);
             if (summaryWriter != null) {
                 scorer.listen(summaryWriter);
             }
             BatchScorer.Summary s = scorer.run(new ArticleSource(inputs, System.in), writer);
-            System.err.printf(Locale.ROOT, "scored %d article(s), %d sentence(s) in %.2f s with %s; %d failed%n",
-                    s.articles(), s.sentences(), s.seconds(), m.id(), s.failed());
+            System.err.printf(Locale.ROOT, "scored %d article(s), %d sentence(s) in %.2f s with %s; %d failed%s%n",
+                    s.articles(), s.sentences(), s.seconds(), m.id(), s.failed(),
+                    resume ? "; " + s.skipped() + " already in " + out : "");
             return s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
     }
 
-    private ResultWriter writer() throws java.io.IOException {
+    private ResultWriter writer(ResumeState state) throws java.io.IOException {
         AtomicOutput o = out == null ? AtomicOutput.toStream(System.out) : AtomicOutput.toFile(out);
-        return format == Format.csv ? new CsvResultWriter(o) : new JsonlResultWriter(o);
+        return format == Format.csv ? new CsvResultWriter(o) : new JsonlResultWriter(o, state.kept());
     }
 }

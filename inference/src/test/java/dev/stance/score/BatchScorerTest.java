@@ -139,7 +139,7 @@ class BatchScorerTest {
             w.writeError("a", "e");
             w.commit();
         }
-        assertEquals("{\"article\":\"a\",\"error\":\"e\"}\n", Files.readString(target));
+        assertEquals("{\"article\":\"a\",\"error\":\"e\"}\n" + ResumeState.marker(1) + "\n", Files.readString(target));
     }
 
     @Test
