@@ -7,6 +7,7 @@ import dev.stance.score.AtomicOutput;
 import dev.stance.score.BatchScorer;
 import dev.stance.score.CsvResultWriter;
 import dev.stance.score.JsonlResultWriter;
+import dev.stance.score.ProgressBar;
 import dev.stance.score.ResultWriter;
 import dev.stance.score.ResumeState;
 import dev.stance.summary.SummaryWriter;
@@ -65,7 +66,11 @@ public final class ScoreCommand implements Callable<Integer> {
             if (summaryWriter != null) {
                 scorer.listen(summaryWriter);
             }
-            BatchScorer.Summary s = scorer.run(new ArticleSource(inputs, System.in), writer);
+            ArticleSource source = new ArticleSource(inputs, System.in);
+            if (System.console() != null) {
+                scorer.listen(new ProgressBar(System.err, source.countIfKnown()));
+            }
+            BatchScorer.Summary s = scorer.run(source, writer);
             System.err.printf(Locale.ROOT, "scored %d article(s), %d sentence(s) in %.2f s with %s; %d failed%s%n",
                     s.articles(), s.sentences(), s.seconds(), m.id(), s.failed(),
                     resume ? "; " + s.skipped() + " already in " + out : "");

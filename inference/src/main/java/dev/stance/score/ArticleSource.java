@@ -63,6 +63,34 @@ public final class ArticleSource implements Iterable<Article> {
         };
     }
 
+    /**
+     * The number of articles, when known without reading any file: every input is a file or folder of
+     * one-article files. -1 for stdin or JSON Lines, whose article count needs a full read.
+     */
+    public int countIfKnown() {
+        int n = 0;
+        for (String arg : inputs) {
+            Path p = Path.of(arg);
+            if (arg.equals("-") || arg.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+                return -1;
+            }
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    List<Path> files = walk.filter(Files::isRegularFile).filter(ArticleSource::supported).toList();
+                    if (files.stream().anyMatch(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"))) {
+                        return -1;
+                    }
+                    n += files.size();
+                } catch (IOException | UncheckedIOException e) {
+                    return -1;
+                }
+            } else {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private Iterator<Article> expand(String arg) {
         if (arg.equals("-")) {
             try {
