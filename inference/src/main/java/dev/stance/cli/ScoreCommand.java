@@ -2,6 +2,7 @@ package dev.stance.cli;
 
 import dev.stance.model.ModelStore;
 import dev.stance.model.StanceModel;
+import dev.stance.report.HtmlReport;
 import dev.stance.score.ArticleSource;
 import dev.stance.score.AtomicOutput;
 import dev.stance.score.BatchScorer;
@@ -21,9 +22,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code stance score}: split articles into sentences and label every sentence. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Split articles into sentences and label each with stance and openness.",
-                "Inputs: .txt files (one article each), .jsonl files ({\"id\",\"text\"} per line), folders"
-                        + " (recursive), or - for stdin.",
+        description = {"Split articles into sentences, find statements and speakers, and label each sentence with"
+                + " stance and openness.",
+                "Inputs: .txt, .md, .html/.htm files (one article each), .jsonl files ({\"id\",\"text\"} per line),"
+                        + " folders (recursive), or - for stdin.",
                 "Exit codes: 0 all inputs scored, 1 usage error, 2 some inputs failed (see their error records)."})
 public final class ScoreCommand implements Callable<Integer> {
     enum Format { jsonl, csv }
@@ -46,6 +48,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Output only statements (direct or reported speech); narration is not scored.")
     boolean statementsOnly;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a self-contained HTML page: articles with statements highlighted, speaker tables.")
+    Path report;
+
     @Option(names = "--summary", paramLabel = "FILE",
             description = "Also write one JSON summary per article (label counts, speakers, top statements).")
     Path summary;
@@ -61,10 +67,14 @@ public final class ScoreCommand implements Callable<Integer> {
         ResumeState state = resume ? ResumeState.load(out) : ResumeState.empty();
         try (StanceModel m = ModelStore.local().load(model);
              ResultWriter writer = writer(state);
-             SummaryWriter summaryWriter = summary == null ? null : new SummaryWriter(AtomicOutput.toFile(summary))) {
+             SummaryWriter summaryWriter = summary == null ? null : new SummaryWriter(AtomicOutput.toFile(summary));
+             HtmlReport htmlReport = report == null ? null : new HtmlReport(AtomicOutput.toFile(report))) {
             BatchScorer scorer = new BatchScorer(m, statementsOnly).skip(state::isDone);
             if (summaryWriter != null) {
                 scorer.listen(summaryWriter);
+            }
+            if (htmlReport != null) {
+                scorer.listen(htmlReport);
             }
             ArticleSource source = new ArticleSource(inputs, System.in);
             if (System.console() != null) {
