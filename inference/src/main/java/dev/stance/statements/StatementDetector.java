@@ -27,6 +27,8 @@ import java.util.List;
 public final class StatementDetector {
     private static final int MIN_QUOTE_WORDS = 4;
     private static final int HEADING_MAX_WORDS = 10;
+    private static final int TAIL_COMMAS = 8;
+    private static final int TAIL_WINDOW = 80;
 
     private StatementDetector() {
     }
@@ -63,19 +65,36 @@ public final class StatementDetector {
 
     private static List<Attribution> resolve(Local[] local, List<Span> spans) {
         int n = local.length;
+        // for each sentence, the next sentence in its paragraph that names a speaker (or -1): one backward pass,
+        // so long paragraphs stay linear
+        int[] nextNamed = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            boolean sameNext = i + 1 < n && local[i + 1].para() == local[i].para();
+            if (!sameNext) {
+                nextNamed[i] = -1;
+            } else {
+                Local l = local[i + 1];
+                nextNamed[i] = l.speaker() != null || l.pronoun() ? i + 1 : nextNamed[i + 1];
+            }
+        }
         List<Attribution> out = new ArrayList<>(n);
         String last = null;
+        String lastInPara = null;
         for (int i = 0; i < n; i++) {
             Local l = local[i];
+            boolean firstInPara = i == 0 || local[i - 1].para() != l.para();
+            if (firstInPara) {
+                lastInPara = null;
+            }
             String speaker = l.pronoun() ? last : l.speaker();
             if (l.kind() == StatementKind.DIRECT && speaker == null) {
-                for (int j = i + 1; l.dashPara() && j < n && local[j].para() == l.para() && speaker == null; j++) {
-                    speaker = local[j].pronoun() ? last : local[j].speaker();
+                if (l.dashPara() && nextNamed[i] >= 0) {
+                    Local later = local[nextNamed[i]];
+                    speaker = later.pronoun() ? last : later.speaker();
                 }
-                for (int j = i - 1; j >= 0 && local[j].para() == l.para() && speaker == null; j--) {
-                    speaker = out.get(j).isStatement() ? out.get(j).speaker() : null;
+                if (speaker == null) {
+                    speaker = lastInPara;
                 }
-                boolean firstInPara = i == 0 || local[i - 1].para() != l.para();
                 if (speaker == null && firstInPara && i > 0 && spans.get(i - 1).text().endsWith(":")) {
                     speaker = out.get(i - 1).speaker();
                 }
@@ -89,6 +108,7 @@ public final class StatementDetector {
             out.add(new Attribution(l.kind(), speaker));
             if (speaker != null) {
                 last = speaker;
+                lastInPara = speaker;
             }
         }
         return out;
@@ -174,7 +194,7 @@ public final class StatementDetector {
                 }
             }
             for (Mention m : free) {
-                if (m.end() <= v && wordsBefore(t, m.start()) <= 1) {
+                if (m.end() <= v && m.start() <= 4 && wordsBefore(t, m.start()) <= 1) {
                     return m;
                 }
             }
@@ -223,10 +243,14 @@ public final class StatementDetector {
         return -1;
     }
 
-    /** Where the attribution of a dash quote begins: after the last comma followed soon by a cue; else the end. */
+    /**
+     * Where the attribution of a dash quote begins: after the last comma followed soon by a cue; else the end.
+     * Only the last {@value #TAIL_COMMAS} commas are tried, each with a short window, so this stays linear.
+     */
     static int attributionTail(String s) {
-        for (int c = s.lastIndexOf(','); c >= 0; c = s.lastIndexOf(',', c - 1)) {
-            List<Token> after = Token.tokenize(s.substring(c + 1));
+        int tried = 0;
+        for (int c = s.lastIndexOf(','); c >= 0 && tried < TAIL_COMMAS; c = s.lastIndexOf(',', c - 1), tried++) {
+            List<Token> after = Token.tokenize(s.substring(c + 1, Math.min(s.length(), c + 1 + TAIL_WINDOW)));
             int words = 0;
             for (int k = 0; k < after.size() && words < 5; k++) {
                 String w = after.get(k).lower();

@@ -131,4 +131,12 @@ class StatementDetectorTest {
         assertNull(a.get(0).speaker());
         assertEquals(StatementKind.NARRATION, a.get(1).kind());
     }
+
+    @Test
+    void hugeDashParagraphWithoutSpeakerStaysLinear() {
+        String text = "– " + "Ja, nei, kanskje. ".repeat(100_000) + "Slutt, sa Berg.";
+        List<Attribution> a = detect(text, "nb");
+        assertEquals(100_001, a.size());
+        assertEquals("Berg", a.get(0).speaker()); // the last sentence names him for the whole quote
+    }
 }
