@@ -77,6 +77,9 @@ final class Mentions {
                     while (j < t.size() && nameWord(t.get(j)) && !t.get(j).acronym()) {
                         j++;
                     }
+                    if (j < t.size() && nameWord(t.get(j)) && t.get(j).acronym()) {
+                        j++; // an acronym ends a name ("TV-kanalen BFMTV") but never starts one ("NUPI Per Solli")
+                    }
                 }
                 String name = join(t, i, j);
                 boolean initial = sentence.substring(0, tok.start()).codePoints().noneMatch(Character::isLetterOrDigit);

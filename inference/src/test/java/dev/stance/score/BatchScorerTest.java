@@ -152,5 +152,7 @@ class BatchScorerTest {
         String[] rows = out.toString(StandardCharsets.UTF_8).split("\r\n");
         assertEquals(String.join(",", CsvResultWriter.header()), rows[0]);
         assertTrue(rows[1].contains("\"He said \"\"no, never\"\" today.\""), rows[1]);
+        // lang, kind, speaker: "He" has no earlier speaker to resolve to
+        assertTrue(rows[1].contains(",en,reported,,conciliatory,"), rows[1]);
     }
 }

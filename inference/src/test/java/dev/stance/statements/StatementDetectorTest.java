@@ -139,4 +139,12 @@ class StatementDetectorTest {
         assertEquals(100_001, a.size());
         assertEquals("Berg", a.get(0).speaker()); // the last sentence names him for the whole quote
     }
+
+    @Test
+    void sourceNamedWithAnAcronymKeepsIt() {
+        String text = "Seniorforsker ved NUPI Eva Dahl kommenterte saken.\n\n"
+                + "Møtet varte i to timer, ifølge TV-kanalen ABCTV.";
+        List<Attribution> a = detect(text, "nb");
+        assertAttribution(a.get(1), StatementKind.REPORTED, "TV-kanalen ABCTV");
+    }
 }
