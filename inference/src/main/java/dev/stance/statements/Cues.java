@@ -24,8 +24,13 @@ final class Cues {
             "sagte", "sagten", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten", "betont",
             "warnte", "warnten", "kritisierte", "fügte", "sprach");
 
-    /** Two-word verbs of saying: "la til" (nb added), "legger til". */
-    static final Set<String> SPEECH_PAIRS = Set.of("la til", "legger til", "lagt til", "fügte hinzu");
+    /** Two-word verbs of saying: "la til" (added), "la vekt" (på: stressed), "pekte på", "ba om" (asked for). */
+    static final Set<String> SPEECH_PAIRS = Set.of("la til", "legger til", "lagt til", "fügte hinzu",
+            "la vekt", "legger vekt", "lagt vekt", "pekte på", "pekt på", "ba om", "bedt om");
+
+    /** Passive auxiliaries: "ble bedt om", "was told", "wurde gesagt" make the subject the addressee. */
+    static final Set<String> PASSIVE = Set.of("ble", "blir", "blitt", "vart", "vert", "was", "were", "been",
+            "wurde", "wurden", "worden");
 
     /** Words that introduce the source itself: "ifølge Kreml", "laut Kreml". Two-word ones are in SOURCE_PAIRS. */
     static final Set<String> SOURCE_WORDS = Set.of("ifølge", "ifølgje", "iflg", "laut");

@@ -137,10 +137,11 @@ public final class StatementDetector {
             String w = t.get(k).lower();
             String pair = k + 1 < t.size() ? w + " " + t.get(k + 1).lower() : "";
             boolean firstWord = afterQuote && firstWordIndex(t) == k;
-            if (verb < 0 && (Cues.SPEECH_VERBS.contains(w) || (german && firstWord && w.equals("so")))) {
+            boolean passive = passiveBefore(t, k);
+            if (verb < 0 && !passive && (Cues.SPEECH_VERBS.contains(w) || (german && firstWord && w.equals("so")))) {
                 verb = k;
                 verbEnd = k + 1;
-            } else if (verb < 0 && Cues.SPEECH_PAIRS.contains(pair)) {
+            } else if (verb < 0 && !passive && Cues.SPEECH_PAIRS.contains(pair)) {
                 verb = k;
                 verbEnd = k + 2;
             } else if (source < 0 && Cues.SOURCE_WORDS.contains(w)) {
@@ -213,6 +214,15 @@ public final class StatementDetector {
     /** After a preposition a name is an addressee or a place. */
     private static boolean blocked(List<Token> t, Mention m) {
         return m.start() > 0 && Cues.BLOCKERS.contains(t.get(m.start() - 1).lower());
+    }
+
+    private static boolean passiveBefore(List<Token> t, int k) {
+        for (int j = Math.max(0, k - 4); j < k; j++) {
+            if (Cues.PASSIVE.contains(t.get(j).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean clauseBetween(List<Token> t, int from, int to) {

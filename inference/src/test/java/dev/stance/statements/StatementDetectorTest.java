@@ -147,4 +147,21 @@ class StatementDetectorTest {
         List<Attribution> a = detect(text, "nb");
         assertAttribution(a.get(1), StatementKind.REPORTED, "TV-kanalen ABCTV");
     }
+
+    @Test
+    void twoWordCuesAndAPronounSubjectMakeReportedSpeech() {
+        String text = "«Vi ønsker en rask avtale med alle parter», sa Ivan Orlov.\n\n"
+                + "Han la vekt på at fangeutvekslingen må skje først.\n\n"
+                + "Forsvarsminister Lise Aas skal også ha bedt om et nytt møte.";
+        List<Attribution> a = detect(text, "nb");
+        assertAttribution(a.get(1), StatementKind.REPORTED, "Ivan Orlov");
+        assertAttribution(a.get(2), StatementKind.REPORTED, "Lise Aas");
+    }
+
+    @Test
+    void passiveMakesTheSubjectTheAddresseeNotTheSpeaker() {
+        List<Attribution> a = detect("Under møtet ble Orlov bedt om å forklare seg. The envoy was told to wait.", "nb");
+        assertEquals(StatementKind.NARRATION, a.get(0).kind());
+        assertEquals(StatementKind.NARRATION, a.get(1).kind());
+    }
 }
