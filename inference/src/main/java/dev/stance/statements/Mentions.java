@@ -90,6 +90,8 @@ final class Mentions {
                 if (accept) {
                     out.add(new Mention(i, j, table == null ? name : table.resolve(name), Mention.Type.NAME, null));
                     floor = j;
+                } else if (table != null && j - i == 1) {
+                    out.add(new Mention(i, j, name, Mention.Type.NAME, null, true));
                 }
                 i = j;
             } else {

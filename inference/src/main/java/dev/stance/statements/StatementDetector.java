@@ -173,8 +173,9 @@ public final class StatementDetector {
                 break;
             }
         }
-        Mention sourceMention = src;
-        List<Mention> free = ms.stream().filter(m -> m != sourceMention && !blocked(t, m)).toList();
+        Mention source0 = src;
+        Mention sourceMention = src == null || src.weak() ? null : src;
+        List<Mention> free = ms.stream().filter(m -> m != source0 && !blocked(t, m)).toList();
         if (verb >= 0) {
             int v = verb;
             while (v > 0 && Cues.AUXILIARIES.contains(t.get(v - 1).lower())) {
@@ -182,7 +183,7 @@ public final class StatementDetector {
             }
             Mention best = null;
             for (Mention m : free) {
-                if (m.end() <= v && v - m.end() <= 2) {
+                if (m.end() <= v && v - m.end() <= (m.weak() ? 0 : 2)) {
                     best = m; // the nearest wins: later ones overwrite
                 }
             }
@@ -190,10 +191,12 @@ public final class StatementDetector {
                 return best;
             }
             for (Mention m : free) {
-                if (m.start() >= verbEnd && m.start() - verbEnd <= 3 && !clauseBetween(t, verbEnd, m.start())) {
+                if (m.start() >= verbEnd && m.start() - verbEnd <= (m.weak() ? 0 : 3)
+                        && !clauseBetween(t, verbEnd, m.start())) {
                     return m;
                 }
             }
+            free = free.stream().filter(m -> !m.weak()).toList();
             for (Mention m : free) {
                 if (m.end() <= v && m.start() <= 4 && wordsBefore(t, m.start()) <= 1) {
                     return m;
@@ -205,6 +208,7 @@ public final class StatementDetector {
                 }
             }
         }
+        free = free.stream().filter(m -> !m.weak()).toList();
         if (direct && !free.isEmpty()) {
             return free.get(0);
         }

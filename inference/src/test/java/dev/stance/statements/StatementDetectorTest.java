@@ -164,4 +164,15 @@ class StatementDetectorTest {
         assertEquals(StatementKind.NARRATION, a.get(0).kind());
         assertEquals(StatementKind.NARRATION, a.get(1).kind());
     }
+
+    @Test
+    void aLoneUnknownNameCountsOnlyRightNextToTheVerb() {
+        assertAttribution(detect("„Wir prüfen das Angebot sehr genau“, sagte Brandt.", "de").get(0),
+                StatementKind.DIRECT, "Brandt");
+        assertAttribution(detect("Morrow said the border would stay closed.", "en").get(0),
+                StatementKind.REPORTED, "Morrow");
+        // a capitalised German noun two words from the verb is not a speaker
+        assertAttribution(detect("Die Verhandlungen in Genf seien gescheitert, sagte sie.", "de").get(0),
+                StatementKind.REPORTED, null);
+    }
 }
