@@ -5,28 +5,57 @@ import dev.stance.model.StatementInput;
 import dev.stance.model.StatementPrediction;
 import dev.stance.segment.SentenceSplitter;
 import dev.stance.segment.Span;
+import dev.stance.statements.Attribution;
+import dev.stance.statements.StatementDetector;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
-/** Splits an article into sentences and scores each with the sentence before it as context. */
+/**
+ * Splits an article into sentences, finds its statements and speakers, and scores each sentence with the
+ * sentence before it as context. With {@code statementsOnly}, narration is neither scored nor output (it still
+ * serves as context for the statement after it).
+ */
 public final class ArticleScorer {
     private final StanceModel model;
+    private final boolean statementsOnly;
+
+    public ArticleScorer(StanceModel model, boolean statementsOnly) {
+        this.model = model;
+        this.statementsOnly = statementsOnly;
+    }
 
     public ArticleScorer(StanceModel model) {
-        this.model = model;
+        this(model, false);
     }
 
-    /** An article split into sentences, with each sentence's model input. */
-    public record Segmented(Article article, List<Span> spans, List<StatementInput> inputs) {
+    /**
+     * An article split into sentences with their language and attribution; {@code scored} lists the sentence
+     * indexes that go to the model, aligned with {@code inputs}.
+     */
+    public record Segmented(Article article, String sha256, String lang, List<Span> spans, List<String> langs,
+                            List<Attribution> attributions, List<Integer> scored, List<StatementInput> inputs) {
     }
 
-    public static Segmented segment(Article article) {
-        List<Span> spans = SentenceSplitter.split(article.text());
+    public Segmented segment(Article article) {
+        String text = article.text();
+        List<Span> spans = SentenceSplitter.split(text);
+        String lang = ArticleLanguage.ofArticle(text);
+        List<String> langs = ArticleLanguage.ofSentences(text, spans, lang);
+        List<Attribution> attributions = StatementDetector.detect(text, spans, langs, lang);
+        List<Integer> scored = new ArrayList<>(spans.size());
         List<StatementInput> inputs = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
+            if (statementsOnly && !attributions.get(i).isStatement()) {
+                continue;
+            }
+            scored.add(i);
             inputs.add(new StatementInput(spans.get(i).text(), i == 0 ? null : spans.get(i - 1).text()));
         }
-        return new Segmented(article, spans, inputs);
+        return new Segmented(article, sha256(text), lang, spans, langs, attributions, scored, inputs);
     }
 
     public List<ScoredSentence> score(Article article) {
@@ -36,13 +65,24 @@ public final class ArticleScorer {
 
     /** Joins an article's sentences with their predictions (aligned with {@code seg.inputs()}). */
     public List<ScoredSentence> assemble(Segmented seg, List<StatementPrediction> preds) {
-        Article article = seg.article();
-        List<Span> spans = seg.spans();
-        List<ScoredSentence> out = new ArrayList<>(spans.size());
-        for (int i = 0; i < spans.size(); i++) {
-            Span s = spans.get(i);
-            out.add(new ScoredSentence(article.id(), i, s.start(), s.end(), s.text(), preds.get(i), model.id()));
+        List<ScoredSentence> out = new ArrayList<>(seg.scored().size());
+        for (int k = 0; k < seg.scored().size(); k++) {
+            int i = seg.scored().get(k);
+            Span s = seg.spans().get(i);
+            Attribution a = seg.attributions().get(i);
+            out.add(new ScoredSentence(seg.article().id(), seg.sha256(), i, s.start(), s.end(), s.text(),
+                    seg.langs().get(i), a.kind(), a.speaker(), preds.get(k), model.id()));
         }
         return out;
+    }
+
+    /** Hex SHA-256 of the article text as UTF-8: identifies the exact text that was scored. */
+    public static String sha256(String text) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK without SHA-256", e);
+        }
     }
 }

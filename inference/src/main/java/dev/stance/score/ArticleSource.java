@@ -2,10 +2,8 @@ package dev.stance.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import dev.stance.markup.HtmlText;
+import dev.stance.markup.MarkdownText;
 
 /**
  * Turns command-line inputs (files, folders, {@code -} for stdin) into a lazy sequence of {@link Article}s.
  *
- * <p>{@code .txt} files are one article each; {@code .jsonl} files hold one {@code {"id","text"}} object per
- * line. Folders are walked recursively in sorted order for those extensions. Anything unreadable becomes a
- * failed article carrying the reason, so the caller can write an error record and go on.
+ * <p>{@code .txt} files are one article each, and so are {@code .md} and {@code .html}/{@code .htm} files,
+ * converted to plain text first (offsets then point into the converted text); {@code .jsonl} files hold one
+ * {@code {"id","text"}} object per line and are read line by line. Folders are walked recursively in sorted
+ * order for those extensions. Anything unreadable becomes a failed article carrying the reason, so the caller
+ * can write an error record and go on. Memory stays bounded: a file, stdin or JSON line over
+ * {@link #MAX_ARTICLE_BYTES} is refused unread instead of loaded.
  */
 public final class ArticleSource implements Iterable<Article> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Larger inputs are refused: no news article is this long, and loading one would risk the heap. */
+    public static final int MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
     private final List<String> inputs;
     private final InputStream stdin;
@@ -58,10 +63,42 @@ public final class ArticleSource implements Iterable<Article> {
         };
     }
 
+    /**
+     * The number of articles, when known without reading any file: every input is a file or folder of
+     * one-article files. -1 for stdin or JSON Lines, whose article count needs a full read.
+     */
+    public int countIfKnown() {
+        int n = 0;
+        for (String arg : inputs) {
+            Path p = Path.of(arg);
+            if (arg.equals("-") || arg.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+                return -1;
+            }
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    List<Path> files = walk.filter(Files::isRegularFile).filter(ArticleSource::supported).toList();
+                    if (files.stream().anyMatch(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"))) {
+                        return -1;
+                    }
+                    n += files.size();
+                } catch (IOException | UncheckedIOException e) {
+                    return -1;
+                }
+            } else {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private Iterator<Article> expand(String arg) {
         if (arg.equals("-")) {
             try {
-                return fromBytes("stdin", stdin.readAllBytes(), true);
+                byte[] bytes = stdin.readNBytes(MAX_ARTICLE_BYTES + 1);
+                if (bytes.length > MAX_ARTICLE_BYTES) {
+                    return List.of(Article.failed("stdin", tooLarge())).iterator();
+                }
+                return fromBytes("stdin", bytes, true);
             } catch (IOException e) {
                 return List.of(Article.failed("stdin", "cannot read stdin: " + e.getMessage())).iterator();
             }
@@ -74,7 +111,7 @@ public final class ArticleSource implements Iterable<Article> {
             } catch (IOException | UncheckedIOException e) {
                 return List.of(Article.failed(arg, "cannot list folder: " + e.getMessage())).iterator();
             }
-            return files.stream().flatMap(f -> stream(readFile(f))).iterator();
+            return chain(files.iterator());
         }
         if (!Files.exists(p)) {
             return List.of(Article.failed(arg, "no such file or folder")).iterator();
@@ -82,27 +119,65 @@ public final class ArticleSource implements Iterable<Article> {
         return readFile(p);
     }
 
-    private static Stream<Article> stream(Iterator<Article> it) {
-        List<Article> list = new ArrayList<>();
-        it.forEachRemaining(list::add);
-        return list.stream();
+    /** Reads each file only when the articles before it are consumed. */
+    private static Iterator<Article> chain(Iterator<Path> files) {
+        return new Iterator<>() {
+            private Iterator<Article> current = List.<Article>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && files.hasNext()) {
+                    current = readFile(files.next());
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Article next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     static boolean supported(Path f) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") || name.endsWith(".jsonl");
+        return name.endsWith(".txt") || name.endsWith(".jsonl") || name.endsWith(".md")
+                || name.endsWith(".html") || name.endsWith(".htm");
+    }
+
+    private static String tooLarge() {
+        return "too large (over " + MAX_ARTICLE_BYTES / (1024 * 1024) + " MiB); split it into articles";
     }
 
     private static Iterator<Article> readFile(Path f) {
         String id = f.toString();
+        String lower = id.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jsonl")) {
+            return new JsonLinesReader(f);
+        }
         byte[] bytes;
         try {
+            if (Files.size(f) > MAX_ARTICLE_BYTES) {
+                return List.of(Article.failed(id, tooLarge())).iterator();
+            }
             bytes = Files.readAllBytes(f);
         } catch (IOException e) {
             return List.of(Article.failed(id, "cannot read file: " + e.getMessage())).iterator();
         }
-        boolean jsonl = id.toLowerCase(Locale.ROOT).endsWith(".jsonl");
-        return fromBytes(id, bytes, jsonl);
+        Iterator<Article> plain = fromBytes(id, bytes, false);
+        if (!(lower.endsWith(".md") || lower.endsWith(".html") || lower.endsWith(".htm"))) {
+            return plain;
+        }
+        Article a = plain.next();
+        if (a.failed()) {
+            return List.of(a).iterator();
+        }
+        String text = lower.endsWith(".md") ? MarkdownText.toText(a.text()) : HtmlText.toText(a.text());
+        return List.of(text.isBlank() ? Article.failed(id, "no text after removing markup") : Article.ok(id, text))
+                .iterator();
     }
 
     /** Stdin is taken as JSON Lines when it starts with '{', else as one plain-text article. */
@@ -117,37 +192,29 @@ public final class ArticleSource implements Iterable<Article> {
         return jsonl ? jsonLines(id, text).iterator() : List.of(Article.ok(id, text)).iterator();
     }
 
+    /** One JSON line as an article, or the reason it is not one; {@code where} is file:line. */
+    static Article jsonLine(String where, String line) {
+        try {
+            JsonNode node = JSON.readTree(line);
+            JsonNode t = node == null ? null : node.get("text");
+            if (t == null || !t.isTextual()) {
+                return Article.failed(where, "JSON line has no string field 'text'");
+            }
+            JsonNode idNode = node.get("id");
+            String id = idNode != null && !idNode.isNull() ? idNode.asText() : where;
+            return t.asText().isBlank() ? Article.failed(id, "empty text") : Article.ok(id, t.asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Article.failed(where, "malformed JSON line: " + e.getOriginalMessage());
+        }
+    }
+
     private static List<Article> jsonLines(String file, String text) {
         List<Article> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String where = file + ":" + n;
-                try {
-                    JsonNode node = JSON.readTree(line);
-                    JsonNode t = node == null ? null : node.get("text");
-                    if (t == null || !t.isTextual()) {
-                        out.add(Article.failed(where, "JSON line has no string field 'text'"));
-                        continue;
-                    }
-                    JsonNode idNode = node.get("id");
-                    String id = idNode != null && !idNode.isNull() ? idNode.asText() : where;
-                    if (t.asText().isBlank()) {
-                        out.add(Article.failed(id, "empty text"));
-                    } else {
-                        out.add(Article.ok(id, t.asText()));
-                    }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    out.add(Article.failed(where, "malformed JSON line: " + e.getOriginalMessage()));
-                }
+        String[] lines = text.split("\r?\n");
+        for (int n = 0; n < lines.length; n++) {
+            if (!lines[n].isBlank()) {
+                out.add(jsonLine(file + ":" + (n + 1), lines[n]));
             }
-        } catch (IOException e) {
-            out.add(Article.failed(file, "cannot read: " + e.getMessage()));
         }
         return out;
     }

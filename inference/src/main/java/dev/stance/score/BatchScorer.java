@@ -6,6 +6,7 @@ import dev.stance.model.StatementPrediction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Scores a stream of articles in chunks: a chunk's articles are segmented in parallel, all their sentences go
@@ -20,51 +21,85 @@ public final class BatchScorer {
 
     private final StanceModel model;
     private final ArticleScorer scorer;
+    private final List<ArticleListener> listeners = new ArrayList<>();
+    private Predicate<Article> skip = a -> false;
 
     public BatchScorer(StanceModel model) {
+        this(model, false);
+    }
+
+    public BatchScorer(StanceModel model, boolean statementsOnly) {
         this.model = model;
-        this.scorer = new ArticleScorer(model);
+        this.scorer = new ArticleScorer(model, statementsOnly);
+    }
+
+    /** Adds a receiver of every article's result (summary, report, progress). */
+    public BatchScorer listen(ArticleListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Articles for which {@code skip} is true are passed over without output (a resumed run's done ones). */
+    public BatchScorer skip(Predicate<Article> skip) {
+        this.skip = skip;
+        return this;
     }
 
     /** Counts of one run. */
-    public record Summary(int articles, int failed, long sentences, double seconds) {
+    public record Summary(int articles, int failed, long sentences, int skipped, double seconds) {
     }
 
-    private record Outcome(Article article, List<ScoredSentence> sentences, String error) {
+    private record Outcome(Article article, ArticleScorer.Segmented seg, List<ScoredSentence> sentences,
+                           String error) {
     }
 
     public Summary run(Iterable<Article> articles, ResultWriter out) throws IOException {
         long t0 = System.nanoTime();
         int total = 0;
         int failed = 0;
+        int skipped = 0;
         long sentences = 0;
         List<Article> chunk = new ArrayList<>(CHUNK);
         var it = articles.iterator();
         while (it.hasNext()) {
-            chunk.add(it.next());
-            if (chunk.size() == CHUNK || !it.hasNext()) {
+            Article next = it.next();
+            if (!next.failed() && skip.test(next)) {
+                skipped++;
+            } else {
+                chunk.add(next);
+            }
+            if (chunk.size() == CHUNK || (!it.hasNext() && !chunk.isEmpty())) {
                 for (Outcome o : scoreChunk(chunk)) {
                     total++;
+                    ArticleResult r;
                     if (o.error() != null) {
                         failed++;
                         out.writeError(o.article().id(), o.error());
+                        r = new ArticleResult(o.article(), null, null, List.of(), o.error());
                     } else {
                         for (ScoredSentence s : o.sentences()) {
                             out.write(s);
                         }
                         sentences += o.sentences().size();
+                        r = new ArticleResult(o.article(), o.seg().sha256(), o.seg().lang(), o.sentences(), null);
+                    }
+                    for (ArticleListener l : listeners) {
+                        l.accept(r);
                     }
                 }
                 chunk.clear();
             }
         }
+        for (ArticleListener l : listeners) {
+            l.finish();
+        }
         out.commit();
-        return new Summary(total, failed, sentences, (System.nanoTime() - t0) / 1e9);
+        return new Summary(total, failed, sentences, skipped, (System.nanoTime() - t0) / 1e9);
     }
 
     private List<Outcome> scoreChunk(List<Article> chunk) {
         List<ArticleScorer.Segmented> segs = chunk.parallelStream()
-                .map(a -> a.failed() ? null : ArticleScorer.segment(a)).toList();
+                .map(a -> a.failed() ? null : segmentOrNull(a)).toList();
         List<StatementInput> all = new ArrayList<>();
         for (ArticleScorer.Segmented s : segs) {
             if (s != null) {
@@ -82,26 +117,36 @@ public final class BatchScorer {
         for (int i = 0; i < chunk.size(); i++) {
             ArticleScorer.Segmented s = segs.get(i);
             if (s == null) {
-                out.add(new Outcome(chunk.get(i), null, chunk.get(i).error()));
+                out.add(scoreOne(chunk.get(i))); // failed to read, or segmentation threw: the error record
                 continue;
             }
             int n = s.inputs().size();
-            out.add(new Outcome(chunk.get(i), scorer.assemble(s, preds.subList(offset, offset + n)), null));
+            out.add(new Outcome(chunk.get(i), s, scorer.assemble(s, preds.subList(offset, offset + n)), null));
             offset += n;
         }
         return out;
     }
 
+    private ArticleScorer.Segmented segmentOrNull(Article a) {
+        try {
+            return scorer.segment(a);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
     private Outcome scoreOne(Article a) {
         if (a.failed()) {
-            return new Outcome(a, null, a.error());
+            return new Outcome(a, null, null, a.error());
         }
         try {
-            return new Outcome(a, scorer.score(a), null);
+            ArticleScorer.Segmented seg = scorer.segment(a);
+            List<ScoredSentence> s = scorer.assemble(seg, seg.inputs().isEmpty() ? List.of() : model.predict(seg.inputs()));
+            return new Outcome(a, seg, s, null);
         } catch (RuntimeException e) {
-            return new Outcome(a, null, "scoring failed: " + e);
+            return new Outcome(a, null, null, "scoring failed: " + e);
         } catch (StackOverflowError e) {
-            return new Outcome(a, null, "scoring failed: input too deeply nested");
+            return new Outcome(a, null, null, "scoring failed: input too deeply nested");
         }
     }
 

@@ -17,7 +17,8 @@ public final class CsvResultWriter implements ResultWriter {
     }
 
     static List<String> header() {
-        List<String> h = new ArrayList<>(List.of("article", "index", "start", "end", "text"));
+        List<String> h = new ArrayList<>(List.of("article", "article_sha256", "index", "start", "end", "text",
+                "lang", "kind", "speaker"));
         for (Task t : Task.values()) {
             h.add(t.key());
             for (String l : t.labels()) {
@@ -39,8 +40,9 @@ public final class CsvResultWriter implements ResultWriter {
     @Override
     public void write(ScoredSentence s) throws IOException {
         ensureHeader();
-        List<String> r = new ArrayList<>(List.of(s.article(), Integer.toString(s.index()),
-                Integer.toString(s.start()), Integer.toString(s.end()), s.text()));
+        List<String> r = new ArrayList<>(List.of(s.article(), s.articleSha256(), Integer.toString(s.index()),
+                Integer.toString(s.start()), Integer.toString(s.end()), s.text(), s.lang(), s.kind().key(),
+                s.speaker() == null ? "" : s.speaker()));
         for (Task t : Task.values()) {
             TaskPrediction p = s.prediction().get(t);
             r.add(p.label());

@@ -6,16 +6,32 @@ import dev.stance.data.Task;
 import dev.stance.model.TaskPrediction;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
-/** JSON Lines: one object per sentence, {@code {"article","error"}} for a failed input. */
+/**
+ * JSON Lines: one object per sentence, {@code {"article","error"}} for a failed input. A file output ends with
+ * the lines a resumed run keeps (except those of articles scored again in this run) and then the completion
+ * marker of {@link ResumeState}.
+ */
 public final class JsonlResultWriter implements ResultWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicOutput out;
+    private final List<ResumeState.Kept> kept;
+    private final Set<String> written = new HashSet<>();
+    private long lines;
 
     public JsonlResultWriter(AtomicOutput out) {
+        this(out, List.of());
+    }
+
+    /** {@code kept}: the lines of an earlier run that a resumed run carries over. */
+    public JsonlResultWriter(AtomicOutput out, List<ResumeState.Kept> kept) {
         this.out = out;
+        this.kept = kept;
     }
 
     @Override
@@ -25,10 +41,14 @@ public final class JsonlResultWriter implements ResultWriter {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("article", s.article());
+            g.writeStringField("article_sha256", s.articleSha256());
             g.writeNumberField("index", s.index());
             g.writeNumberField("start", s.start());
             g.writeNumberField("end", s.end());
             g.writeStringField("text", s.text());
+            g.writeStringField("lang", s.lang());
+            g.writeStringField("kind", s.kind().key());
+            g.writeStringField("speaker", s.speaker());
             for (Task task : Task.values()) {
                 TaskPrediction p = s.prediction().get(task);
                 g.writeObjectFieldStart(task.key());
@@ -44,6 +64,8 @@ public final class JsonlResultWriter implements ResultWriter {
             g.writeEndObject();
         }
         w.write('\n');
+        lines++;
+        written.add(s.article());
     }
 
     @Override
@@ -57,6 +79,8 @@ public final class JsonlResultWriter implements ResultWriter {
             g.writeEndObject();
         }
         w.write('\n');
+        lines++;
+        written.add(article);
     }
 
     static double round(double p) {
@@ -65,6 +89,17 @@ public final class JsonlResultWriter implements ResultWriter {
 
     @Override
     public void commit() throws IOException {
+        for (ResumeState.Kept k : kept) {
+            if (!written.contains(k.article())) {
+                out.writer().write(k.line());
+                out.writer().write('\n');
+                lines++;
+            }
+        }
+        if (out.isFile()) {
+            out.writer().write(ResumeState.marker(lines));
+            out.writer().write('\n');
+        }
         out.commit();
     }
 

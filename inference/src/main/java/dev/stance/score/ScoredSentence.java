@@ -1,8 +1,14 @@
 package dev.stance.score;
 
 import dev.stance.model.StatementPrediction;
+import dev.stance.statements.StatementKind;
 
-/** One scored sentence of an article, with offsets into the article's original text. */
-public record ScoredSentence(String article, int index, int start, int end, String text,
-                             StatementPrediction prediction, String model) {
+/**
+ * One scored sentence of an article, with offsets into the article's text, the article's SHA-256 (so a resumed
+ * run can tell whether it already scored this exact text), the sentence's language, statement kind and speaker
+ * ({@code null} when none was found).
+ */
+public record ScoredSentence(String article, String articleSha256, int index, int start, int end, String text,
+                             String lang, StatementKind kind, String speaker, StatementPrediction prediction,
+                             String model) {
 }

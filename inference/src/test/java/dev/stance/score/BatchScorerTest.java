@@ -55,6 +55,39 @@ class BatchScorerTest {
     }
 
     @Test
+    void everyLineCarriesKindSpeakerLanguageAndTheArticleHash() throws Exception {
+        String text = "Minister Anna Lund visited the border town on Monday.\n\n"
+                + "\"We will not give in to any threat,\" Lund told reporters.";
+        Files.writeString(dir.resolve("a.txt"), text);
+        List<JsonNode> lines = score(List.of(dir.resolve("a.txt").toString()), new byte[0], new BatchScorer.Summary[1]);
+        assertEquals(2, lines.size());
+        assertEquals("narration", lines.get(0).get("kind").asText());
+        assertTrue(lines.get(0).get("speaker").isNull());
+        assertEquals("direct", lines.get(1).get("kind").asText());
+        assertEquals("Anna Lund", lines.get(1).get("speaker").asText());
+        assertEquals("en", lines.get(1).get("lang").asText());
+        assertEquals(ArticleScorer.sha256(text), lines.get(1).get("article_sha256").asText());
+        assertEquals(64, lines.get(1).get("article_sha256").asText().length());
+    }
+
+    @Test
+    void statementsOnlyDropsNarrationButKeepsIndexesOfTheWholeArticle() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Fighting went on all night.\n\n"
+                + "The spokesman said the offer still stands.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var w = new JsonlResultWriter(AtomicOutput.toStream(out))) {
+            new BatchScorer(new FixedModel(), true)
+                    .run(new ArticleSource(List.of(dir.resolve("a.txt").toString()), System.in), w);
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(1, lines.length);
+        JsonNode only = JSON.readTree(lines[0]);
+        assertEquals(1, only.get("index").asInt());
+        assertEquals("reported", only.get("kind").asText());
+        assertEquals("The spokesman", only.get("speaker").asText());
+    }
+
+    @Test
     void everyBadInputGetsAnErrorRecordAndTheRunGoesOn() throws Exception {
         Files.writeString(dir.resolve("empty.txt"), "");
         Files.write(dir.resolve("binary.txt"), new byte[] {1, 2, 0, 3});
@@ -106,7 +139,7 @@ class BatchScorerTest {
             w.writeError("a", "e");
             w.commit();
         }
-        assertEquals("{\"article\":\"a\",\"error\":\"e\"}\n", Files.readString(target));
+        assertEquals("{\"article\":\"a\",\"error\":\"e\"}\n" + ResumeState.marker(1) + "\n", Files.readString(target));
     }
 
     @Test
@@ -119,5 +152,7 @@ class BatchScorerTest {
         String[] rows = out.toString(StandardCharsets.UTF_8).split("\r\n");
         assertEquals(String.join(",", CsvResultWriter.header()), rows[0]);
         assertTrue(rows[1].contains("\"He said \"\"no, never\"\" today.\""), rows[1]);
+        // lang, kind, speaker: "He" has no earlier speaker to resolve to
+        assertTrue(rows[1].contains(",en,reported,,conciliatory,"), rows[1]);
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,11 +76,21 @@ class StanceCliTest {
         Files.writeString(articles.resolve("ok.txt"), "«Vi er klare for samtaler», sa ministeren. Møtet er mandag.");
         Path outFile = home.resolve("out.jsonl");
         assertEquals(0, run("score", "--out", outFile.toString(), articles.toString()));
-        assertEquals(2, Files.readAllLines(outFile).size());
+        assertEquals(3, Files.readAllLines(outFile).size()); // two sentences and the completion marker
 
         Files.write(articles.resolve("bad.txt"), new byte[] {(byte) 0xC3, (byte) 0x28});
         assertEquals(2, run("score", "--out", outFile.toString(), articles.toString()));
         assertTrue(Files.readString(outFile).contains("\"error\":\"not valid UTF-8"));
+
+        // resume: ok.txt is kept, not scored again; bad.txt is retried (and fails again)
+        Files.writeString(articles.resolve("new.txt"), "Talks ended. Nobody said anything.");
+        assertEquals(2, run("score", "--resume", "--out", outFile.toString(), articles.toString()));
+        List<String> lines = Files.readAllLines(outFile);
+        assertEquals(1, lines.stream().filter(l -> l.contains("not valid UTF-8")).count());
+        assertEquals(2, lines.stream().filter(l -> l.contains("ok.txt")).count());
+        assertEquals(2, lines.stream().filter(l -> l.contains("new.txt")).count());
+        assertTrue(lines.get(lines.size() - 1).startsWith("{\"stance_complete\":true"));
+        assertEquals(1, run("score", "--resume", articles.toString()));
 
         assertEquals(0, run("models"));
         assertTrue(stdout().contains("* tiny-v1"), stdout());

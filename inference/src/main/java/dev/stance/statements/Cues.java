@@ -1,0 +1,112 @@
+package dev.stance.statements;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Word lists behind the rules, for Norwegian (Bokmål and Nynorsk), English and German together: news in one
+ * language often quotes another, and a misdetected language should not switch the rules off.
+ */
+final class Cues {
+    private Cues() {
+    }
+
+    /** Verbs of saying. Perfect forms ("har sagt", "skal ha sagt", "has said") are found from the participle. */
+    static final Set<String> SPEECH_VERBS = Set.of(
+            // nb / nn
+            "sa", "sier", "seier", "sagt", "uttalte", "uttaler", "uttalt", "fortalte", "forteller", "fortalt",
+            "mener", "meiner", "meinte", "mente", "understreket", "understreka", "understreker", "opplyser",
+            "opplyste", "svart", "advarte", "advarer", "hevder", "hevdet", "svarte", "svarer", "spurte",
+            // en
+            "said", "says", "told", "tells", "added", "adds", "warned", "warns", "stated", "claimed", "insisted",
+            "stressed", "asked", "announced",
+            // de
+            "sagte", "sagten", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten", "betont",
+            "warnte", "warnten", "kritisierte", "fügte", "sprach");
+
+    /** Two-word verbs of saying: "la til" (added), "la vekt" (på: stressed), "pekte på", "ba om" (asked for). */
+    static final Set<String> SPEECH_PAIRS = Set.of("la til", "legger til", "lagt til", "fügte hinzu",
+            "la vekt", "legger vekt", "lagt vekt", "pekte på", "pekt på", "ba om", "bedt om");
+
+    /** Passive auxiliaries: "ble bedt om", "was told", "wurde gesagt" make the subject the addressee. */
+    static final Set<String> PASSIVE = Set.of("ble", "blir", "blitt", "vart", "vert", "was", "were", "been",
+            "wurde", "wurden", "worden");
+
+    /** Words that introduce the source itself: "ifølge Kreml", "laut Kreml". Two-word ones are in SOURCE_PAIRS. */
+    static final Set<String> SOURCE_WORDS = Set.of("ifølge", "ifølgje", "iflg", "laut");
+    static final Set<String> SOURCE_PAIRS = Set.of("according to", "nach angaben");
+
+    /** German reported speech without a verb of saying: Konjunktiv I forms. */
+    static final Set<String> KONJUNKTIV = Set.of("sei", "seien", "habe", "werde", "könne", "müsse", "wolle",
+            "solle", "gebe", "dürfe");
+
+    /** Perfect auxiliaries that may sit between subject and participle: "skal Putin ha sagt". */
+    static final Set<String> AUXILIARIES = Set.of("ha", "har", "hadde", "have", "has", "had", "habe", "hat",
+            "hatte", "skal", "skulle");
+
+    static final Set<String> PRONOUNS = Set.of("han", "hun", "ho", "he", "she");
+    /** German pronouns; "er" is also the Norwegian "is", so these count only in German text. */
+    static final Set<String> PRONOUNS_DE = Set.of("er", "sie");
+
+    /** Words after which a name is the addressee or a place, not the speaker. */
+    static final Set<String> BLOCKERS = Set.of(
+            "til", "med", "mot", "i", "på", "fra", "frå", "om", "overfor", "mellom", "hos", "ved", "for",
+            "to", "with", "against", "in", "on", "at", "from", "about", "between", "by", "of",
+            "an", "zu", "mit", "gegen", "gegenüber", "vor", "bei", "im", "am", "aus", "über", "nach", "für");
+
+    /** Where a speaker search after the verb stops: the reported clause begins. */
+    static final Set<String> CLAUSE_STARTS = Set.of("at", "that", "dass", "om", "if", "ob", "whether", ",", ":",
+            ";", "og", "and", "und");
+
+    static final Set<String> DETERMINERS = Set.of("den", "det", "de", "the", "der", "die", "das", "des", "dem",
+            "a", "an", "en", "ei", "et", "ein", "eine", "einer", "eines");
+
+    /** Nouns naming a speaker's role, matched as word endings: "utenriksminister", "Kremlsprecher", "Nato-sjef". */
+    static final List<String> ROLE_ENDINGS = List.of(
+            "minister", "ministeren", "ministerin", "president", "presidenten", "präsident", "präsidentin",
+            "sjef", "sjefen", "spokesman", "spokeswoman", "spokesperson", "talsperson", "talspersonen",
+            "talsmann", "talsmannen", "talskvinne", "sprecher", "sprecherin", "kanzler", "kanzlerin",
+            "generalsekretær", "generalsekretæren", "secretary", "chancellor", "ambassador", "ambassadør",
+            "ambassadøren", "botschafter", "rådgiver", "rådgjevar", "rådgiveren", "myndigheter", "myndighetene",
+            "authorities", "officials", "official", "diplomat", "diplomaten", "statsråd", "statsråden",
+            "leader", "leiar", "leder", "lederen", "general", "generalen", "regierung", "government",
+            "regjeringen", "regjeringa", "forsker", "forskar", "researcher", "analytiker", "analyst", "ekspert",
+            "expert", "professor", "sekretär", "envoy", "sendemann", "utsending", "gesandter", "gesandte");
+
+    /** Institutions that speak ("ifølge Kreml"), accepted as speakers even in German, where nouns are capitalised. */
+    static final Set<String> INSTITUTIONS = Set.of("kreml", "kremlin", "nato", "eu", "fn", "un", "pentagon",
+            "moskva", "moskau", "moscow", "kyiv", "kiew", "kiev", "washington", "beijing", "peking", "berlin",
+            "brüssel", "reuters", "ntb", "tass", "interfax", "ria");
+
+    /** Capitalised words that are not names: sentence openers, weekdays, months. */
+    static final Set<String> NOT_NAMES = Set.of(
+            "det", "den", "de", "dei", "da", "der", "die", "das", "the", "a", "an", "i", "in", "på", "og", "men",
+            "mens", "etter", "før", "når", "nå", "no", "også", "samtidig", "ifølge", "ifølgje", "til", "som",
+            "han", "hun", "ho", "he", "she", "it", "they", "we", "vi", "jeg", "eg", "ich", "wir", "er", "sie",
+            "es", "this", "that", "these", "those", "on", "at", "after", "before", "but", "and", "however",
+            "meanwhile", "nach", "laut", "im", "auf", "mit", "bei", "für", "aber", "und", "auch", "dies",
+            "diese", "dieser", "ein", "eine", "einer", "heute", "today", "yesterday", "tross", "av", "for", "om",
+            "hva", "hvem", "hvorfor", "what", "why", "how", "wie", "was", "warum", "ja", "nei", "yes", "klokken",
+            "både", "dette", "disse", "her", "there", "if", "when", "while", "as", "so", "also", "mr", "mrs",
+            "ms", "dr", "herr", "frau", "our", "vår", "våre", "unsere", "wenn", "dass",
+            "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "måndag", "tysdag",
+            "laurdag", "sundag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+            "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+            "november", "desember", "january", "february", "march", "may", "june", "july", "october",
+            "december", "märz", "dezember", "jänner");
+
+    /** Words that qualify a role without being names: "the foreign minister", "tidligere president". */
+    static final Set<String> ROLE_QUALIFIERS = Set.of("foreign", "prime", "deputy", "former", "tidligere",
+            "tidlegare", "ehemalige", "stellvertretende", "russian", "ukrainian", "american", "german", "french",
+            "turkish", "chinese", "british");
+
+    static boolean isRole(String lower) {
+        for (String r : ROLE_ENDINGS) {
+            if (lower.endsWith(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
