@@ -41,26 +41,7 @@ public final class ArticleSource implements Iterable<Article> {
 
     @Override
     public Iterator<Article> iterator() {
-        return new Iterator<>() {
-            private final Iterator<String> args = inputs.iterator();
-            private Iterator<Article> current = List.<Article>of().iterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && args.hasNext()) {
-                    current = expand(args.next());
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public Article next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
+        return flatten(inputs.iterator(), this::expand);
     }
 
     /**
@@ -121,13 +102,18 @@ public final class ArticleSource implements Iterable<Article> {
 
     /** Reads each file only when the articles before it are consumed. */
     private static Iterator<Article> chain(Iterator<Path> files) {
+        return flatten(files, ArticleSource::readFile);
+    }
+
+    /** Concatenates the articles of each source, expanding a source only when the ones before it are used up. */
+    private static <T> Iterator<Article> flatten(Iterator<T> sources, java.util.function.Function<T, Iterator<Article>> expand) {
         return new Iterator<>() {
             private Iterator<Article> current = List.<Article>of().iterator();
 
             @Override
             public boolean hasNext() {
-                while (!current.hasNext() && files.hasNext()) {
-                    current = readFile(files.next());
+                while (!current.hasNext() && sources.hasNext()) {
+                    current = expand.apply(sources.next());
                 }
                 return current.hasNext();
             }
