@@ -17,12 +17,14 @@ final class Cues {
             "sa", "sier", "seier", "sagt", "uttalte", "uttaler", "uttalt", "fortalte", "forteller", "fortalt",
             "mener", "meiner", "meinte", "mente", "understreket", "understreka", "understreker", "opplyser",
             "opplyste", "svart", "advarte", "advarer", "hevder", "hevdet", "svarte", "svarer", "spurte",
+            "truet", "truer", "truga", "krevde", "krever", "skrev", "skriver", "lovet", "lover", "lova",
             // en
             "said", "says", "told", "tells", "added", "adds", "warned", "warns", "stated", "claimed", "insisted",
-            "stressed", "asked", "announced",
+            "stressed", "asked", "announced", "threatened", "vowed", "urged", "wrote", "argued", "noted",
             // de
             "sagte", "sagten", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten", "betont",
-            "warnte", "warnten", "kritisierte", "fügte", "sprach");
+            "warnte", "warnten", "kritisierte", "fügte", "sprach", "drohte", "drohten", "forderte", "forderten",
+            "versicherte", "bekräftigte", "schrieb");
 
     /** Two-word verbs of saying: "la til" (added), "la vekt" (på: stressed), "pekte på", "ba om" (asked for). */
     static final Set<String> SPEECH_PAIRS = Set.of("la til", "legger til", "lagt til", "fügte hinzu",
