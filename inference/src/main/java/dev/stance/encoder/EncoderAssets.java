@@ -1,10 +1,8 @@
 package dev.stance.encoder;
 
 import dev.stance.model.Checksums;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -190,12 +188,4 @@ public final class EncoderAssets {
             }
         }
     }
-
-    /** Reads a text asset of the unpacked model (vocab.txt, model.json). */
-    static List<String> readLines(Path file) throws IOException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            return r.lines().toList();
-        }
-    }
-
 }

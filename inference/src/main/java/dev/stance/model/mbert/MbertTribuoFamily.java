@@ -7,9 +7,9 @@ import dev.stance.model.Manifest;
 import dev.stance.model.ModelFamily;
 import dev.stance.model.ModelLoadException;
 import dev.stance.model.StanceModel;
+import dev.stance.model.TribuoWeights;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -32,22 +32,7 @@ public final class MbertTribuoFamily implements ModelFamily {
 
     /** The Tribuo head of each task, from its protobuf file. */
     public static Map<Task, Model<Label>> readHeads(Path dir, Manifest manifest) {
-        Map<Task, Model<Label>> heads = new EnumMap<>(Task.class);
-        for (Task task : Task.values()) {
-            Path f = dir.resolve(manifest.weights().get(task.key()));
-            try {
-                Model<?> m = Model.deserializeFromFile(f);
-                if (!m.validate(Label.class)) {
-                    throw new ModelLoadException(f + " is not a classification model");
-                }
-                @SuppressWarnings("unchecked")
-                Model<Label> typed = (Model<Label>) m;
-                heads.put(task, typed);
-            } catch (IOException | RuntimeException e) {
-                throw new ModelLoadException("cannot read head " + f + ": " + e.getMessage(), e);
-            }
-        }
-        return heads;
+        return TribuoWeights.readPerTask(dir, manifest);
     }
 
     /** Reads the manifest's encoder settings and refuses an encoder this build does not provide. */
