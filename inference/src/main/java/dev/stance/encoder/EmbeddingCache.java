@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * so a warm cache never loads TensorFlow.
  */
 public final class EmbeddingCache implements AutoCloseable {
-    private static final int FORMAT = 1;
+    // Format 2 dropped BERT's pooled vector; entries of other formats read as missing and are encoded again.
+    private static final int FORMAT = 2;
 
     private final Path dir;
     private final String encoderId;
@@ -101,15 +102,11 @@ public final class EmbeddingCache implements AutoCloseable {
             for (int i = 0; i < tokens; i++) {
                 segments[i] = in.readByte();
             }
-            float[] pooled = new float[dim];
-            for (int i = 0; i < dim; i++) {
-                pooled[i] = in.readFloat();
-            }
             float[] seq = new float[tokens * dim];
             for (int i = 0; i < seq.length; i++) {
                 seq[i] = Float.intBitsToFloat((in.readShort() & 0xFFFF) << 16);
             }
-            return new Encoded(tokens, dim, seq, segments, pooled);
+            return new Encoded(tokens, dim, seq, segments);
         } catch (IOException e) {
             return null; // a truncated or corrupt entry is simply encoded again
         }
@@ -125,9 +122,6 @@ public final class EmbeddingCache implements AutoCloseable {
                 out.writeInt(e.dim());
                 for (int s : e.segments()) {
                     out.writeByte(s);
-                }
-                for (float p : e.pooled()) {
-                    out.writeFloat(p);
                 }
                 for (float v : e.sequence()) {
                     out.writeShort(Float.floatToIntBits(v) >>> 16);

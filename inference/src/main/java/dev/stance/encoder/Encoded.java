@@ -2,9 +2,10 @@ package dev.stance.encoder;
 
 /**
  * The encoder's output for one statement: one vector per real token (padding removed), row-major
- * {@code tokens × dim}, the segment of each token (0 statement, 1 context), and BERT's pooled output.
+ * {@code tokens × dim}, and the segment of each token (0 statement, 1 context). BERT's own pooled output is not
+ * kept: it is trained for next-sentence prediction, and heads pool the token vectors themselves ({@link Pooling}).
  */
-public record Encoded(int tokens, int dim, float[] sequence, int[] segments, float[] pooled) {
+public record Encoded(int tokens, int dim, float[] sequence, int[] segments) {
     public float get(int token, int j) {
         return sequence[token * dim + j];
     }

@@ -1,17 +1,11 @@
 package dev.stance.encoder;
 
-import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
-import ai.djl.translate.TranslateException;
+import ai.djl.tensorflow.engine.SavedModelBundle;
+import ai.djl.tensorflow.engine.javacpp.JavacppUtils;
+import ai.djl.util.Pair;
 import dev.stance.model.StatementInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,10 +17,23 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.tensorflow.internal.c_api.AbstractTF_Tensor;
+import org.tensorflow.internal.c_api.TF_Operation;
+import org.tensorflow.internal.c_api.TF_Tensor;
+import org.tensorflow.internal.c_api.global.tensorflow;
+import org.tensorflow.proto.framework.RunOptions;
 
 /**
  * Google's multilingual cased BERT (12 layers, 768 wide), frozen, run in-process by DJL's TensorFlow engine
  * and tokenized by DJL's HuggingFace tokenizer built from the model's own vocab.txt.
+ *
+ * <p>Depth: the encoder can stop after its first {@code layers} transformer layers. The SavedModel's serving
+ * signature only exposes the last layer, so the session is run directly (DJL's TensorFlow bindings) with a
+ * fetch on the chosen layer's output; TensorFlow then prunes every op above it, and time falls with depth.
+ * Frozen middle layers are also known to carry more transferable sentence features than the last one, which
+ * is specialised to masked-word prediction.
  *
  * <p>Batching: inputs are sorted by token count and cut into batches of at most {@code batchSize}, each
  * padded only to its own longest member (dynamic padding with length bucketing), so short statements do not
@@ -35,23 +42,74 @@ import java.util.Map;
  */
 public final class MbertEncoder implements TextEncoder {
     public static final int MAX_TOKENS = 128;
-    public static final String ID = "mbert-multi-cased-L12-H768/tf2.10/wp-cased/max" + MAX_TOKENS;
+    public static final int LAYERS = 12;
+    /** The id of the full 12-layer encoder. */
+    public static final String ID = id(LAYERS);
     private static final int DIM = 768;
+    private static final String[] INPUTS = {"input_ids:0", "input_mask:0", "segment_ids:0"};
 
-    private final ZooModel<NDList, NDList> model;
-    private final Predictor<NDList, NDList> predictor;
+    private final SavedModelBundle bundle;
+    private final TF_Operation[] inputOps = new TF_Operation[INPUTS.length];
+    private final int[] inputIndices = new int[INPUTS.length];
+    private final TF_Operation[] outputOp = new TF_Operation[1];
+    private final int[] outputIndex = new int[1];
+    private final RunOptions runOptions = RunOptions.newBuilder().build();
     private final HuggingFaceTokenizer tokenizer;
     private final int batchSize;
+    private final int layers;
 
-    private MbertEncoder(ZooModel<NDList, NDList> model, HuggingFaceTokenizer tokenizer, int batchSize) {
-        this.model = model;
-        this.predictor = model.newPredictor();
+    private MbertEncoder(SavedModelBundle bundle, HuggingFaceTokenizer tokenizer, int batchSize, int layers) {
+        this(bundle, tokenizer, batchSize, layers, layerOutput(layers));
+    }
+
+    MbertEncoder(SavedModelBundle bundle, HuggingFaceTokenizer tokenizer, int batchSize, int layers, String output) {
+        this.bundle = bundle;
         this.tokenizer = tokenizer;
         this.batchSize = batchSize;
+        this.layers = layers;
+        for (int i = 0; i < INPUTS.length; i++) {
+            Pair<TF_Operation, Integer> op = JavacppUtils.getGraphOperationByName(bundle.getGraph(), INPUTS[i]);
+            inputOps[i] = op.getKey();
+            inputIndices[i] = op.getValue();
+        }
+        Pair<TF_Operation, Integer> out = JavacppUtils.getGraphOperationByName(bundle.getGraph(), output);
+        outputOp[0] = out.getKey();
+        outputIndex[0] = out.getValue();
+    }
+
+    /**
+     * The graph reshapes each layer's (B·L, 768) output back to (B, L, 768), in layer order: Reshape_2 is layer 1,
+     * Reshape_13 layer 12, the serving signature's sequence output (assets/model.json). A test checks both ends.
+     */
+    static String layerOutput(int layers) {
+        return "module_apply_tokens/bert/encoder/Reshape_" + (layers + 1) + ":0";
+    }
+
+    /** The cache and manifest id of the encoder cut after {@code layers} layers. */
+    public static String id(int layers) {
+        checkLayers(layers);
+        return "mbert-multi-cased-L12-H768/tf2.10/wp-cased/max" + MAX_TOKENS + (layers == LAYERS ? "" : "/layers" + layers);
+    }
+
+    private static void checkLayers(int layers) {
+        if (layers < 1 || layers > LAYERS) {
+            throw new IllegalArgumentException("encoder layers must be 1.." + LAYERS + ", not " + layers);
+        }
+    }
+
+    /** Loads the full 12-layer encoder. */
+    public static MbertEncoder load(int batchSize) {
+        return load(batchSize, LAYERS);
     }
 
     /** Loads the encoder from the cache, unpacking it from the Maven jars on first use. */
-    public static MbertEncoder load(int batchSize) {
+    public static MbertEncoder load(int batchSize, int layers) {
+        return load(batchSize, layers, layerOutput(layers));
+    }
+
+    /** The same, fetching the named graph tensor; {@code layers} only names the result. */
+    static MbertEncoder load(int batchSize, int layers, String output) {
+        checkLayers(layers);
         Path natives = EncoderAssets.tensorflowNatives();
         // DJL's TensorFlow loader looks for libjnitensorflow.so on java.library.path (read at call time)
         // before its classpath search, which does not recognise the CPU jar; point it at the cache.
@@ -62,21 +120,18 @@ public final class MbertEncoder implements TextEncoder {
         Path savedModel = EncoderAssets.mbertSavedModel();
         try {
             HuggingFaceTokenizer tokenizer = tokenizer(savedModel);
-            Criteria<NDList, NDList> criteria = Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optModelPath(savedModel)
-                    .optEngine("TensorFlow")
-                    .optTranslator(new NoopTranslator())
-                    .build();
-            return new MbertEncoder(criteria.loadModel(), tokenizer, batchSize);
+            Engine.getEngine("TensorFlow"); // loads the native library
+            SavedModelBundle bundle = JavacppUtils.loadSavedModelBundle(savedModel.toString(), new String[] {"serve"},
+                    null, null);
+            return new MbertEncoder(bundle, tokenizer, batchSize, layers, output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load multilingual BERT from " + savedModel, e);
-        } catch (ModelNotFoundException | MalformedModelException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot load multilingual BERT from " + savedModel + ": " + e.getMessage(), e);
         }
     }
 
-    /** The WordPiece tokenizer of the unpacked model (tokenizer.json is generated next to vocab.txt). */
+/** The WordPiece tokenizer of the unpacked model (tokenizer.json is generated next to vocab.txt). */
     public static HuggingFaceTokenizer tokenizer(Path savedModel) throws IOException {
         Path json = savedModel.resolve("assets/tokenizer.json");
         if (!Files.isRegularFile(json)) {
@@ -94,7 +149,11 @@ public final class MbertEncoder implements TextEncoder {
 
     @Override
     public String id() {
-        return ID;
+        return id(layers);
+    }
+
+    public int layers() {
+        return layers;
     }
 
     @Override
@@ -132,59 +191,59 @@ public final class MbertEncoder implements TextEncoder {
     }
 
     private List<Encoded> runBatch(List<Encoding> batch) {
+        int rows = batch.size();
         int len = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(0);
-        int[][] ids = new int[batch.size()][len];
-        int[][] mask = new int[batch.size()][len];
-        int[][] segs = new int[batch.size()][len];
-        for (int b = 0; b < batch.size(); b++) {
+        int[][] in = new int[INPUTS.length][rows * len]; // ids, mask, segments; zero is padding
+        for (int b = 0; b < rows; b++) {
             long[] id = batch.get(b).getIds();
             long[] ty = batch.get(b).getTypeIds();
             for (int t = 0; t < id.length; t++) {
-                ids[b][t] = (int) id[t];
-                mask[b][t] = 1;
-                segs[b][t] = (int) ty[t];
+                in[0][b * len + t] = (int) id[t];
+                in[1][b * len + t] = 1;
+                in[2][b * len + t] = (int) ty[t];
             }
         }
-        List<Encoded> out = new ArrayList<>(batch.size());
-        synchronized (predictor) {
-            try (NDManager m = model.getNDManager().newSubManager()) {
-                NDList in = new NDList(m.create(ids), m.create(mask), m.create(segs));
-                NDList res = predictor.predict(in);
-                NDArray pooled = null;
-                NDArray sequence = null;
-                for (NDArray a : res) {
-                    if (a.getShape().dimension() == 2) {
-                        pooled = a;
-                    } else if (a.getShape().dimension() == 3) {
-                        sequence = a;
-                    }
+        float[] seq = new float[rows * len * DIM];
+        TF_Tensor[] tensors = new TF_Tensor[INPUTS.length];
+        try {
+            for (int i = 0; i < tensors.length; i++) {
+                tensors[i] = AbstractTF_Tensor.allocateTensor(tensorflow.TF_INT32, new long[] {rows, len}, 4L * rows * len);
+                new IntPointer(tensorflow.TF_TensorData(tensors[i])).capacity(in[i].length).put(in[i]);
+            }
+            // One session may serve several threads (TF sessions are thread-safe); TF parallelises inside a run.
+            TF_Tensor[] out = JavacppUtils.runSession(bundle.getSession(), runOptions, tensors, inputOps, inputIndices,
+                    outputOp, outputIndex, new TF_Operation[0]);
+            try {
+                long n = tensorflow.TF_TensorElementCount(out[0]);
+                if (n != seq.length) {
+                    throw new IllegalStateException("encoder returned " + n + " values, expected " + seq.length);
                 }
-                if (pooled == null || sequence == null) {
-                    throw new IllegalStateException("unexpected encoder outputs: " + res.getShapes());
+                new FloatPointer(tensorflow.TF_TensorData(out[0])).capacity(n).get(seq);
+            } finally {
+                out[0].close();
+            }
+        } finally {
+            for (TF_Tensor t : tensors) {
+                if (t != null) {
+                    t.close();
                 }
-                float[] seq = sequence.toFloatArray();
-                float[] pool = pooled.toFloatArray();
-                for (int b = 0; b < batch.size(); b++) {
-                    int n = batch.get(b).getIds().length;
-                    float[] s = Arrays.copyOfRange(seq, b * len * DIM, (b * len + n) * DIM);
-                    for (int k = 0; k < s.length; k++) {
-                        s[k] = Encoded.bf16(s[k]);
-                    }
-                    float[] p = Arrays.copyOfRange(pool, b * DIM, (b + 1) * DIM);
-                    out.add(new Encoded(n, DIM, s, segs[b].length == n ? segs[b] : Arrays.copyOf(segs[b], n), p));
-                }
-                res.close();
-            } catch (TranslateException e) {
-                throw new IllegalStateException("encoder failed: " + e.getMessage(), e);
             }
         }
-        return out;
+        List<Encoded> result = new ArrayList<>(rows);
+        for (int b = 0; b < rows; b++) {
+            int n = batch.get(b).getIds().length;
+            float[] s = Arrays.copyOfRange(seq, b * len * DIM, (b * len + n) * DIM);
+            for (int k = 0; k < s.length; k++) {
+                s[k] = Encoded.bf16(s[k]);
+            }
+            result.add(new Encoded(n, DIM, s, Arrays.copyOfRange(in[2], b * len, b * len + n)));
+        }
+        return result;
     }
 
     @Override
     public void close() {
-        predictor.close();
-        model.close();
+        bundle.close();
         tokenizer.close();
     }
 

@@ -15,7 +15,7 @@ class PoolingTest {
             7, 7,   // [SEP]
             2, 2,   // c (context)
             5, 5};  // [SEP]
-        return new Encoded(6, 2, seq, new int[] {0, 0, 0, 0, 1, 1}, new float[2]);
+        return new Encoded(6, 2, seq, new int[] {0, 0, 0, 0, 1, 1});
     }
 
     @Test
@@ -29,7 +29,7 @@ class PoolingTest {
         // q = (0.5, 0.5); scores a·q/√2 = b·q/√2 = 0.5/√2, so equal weights: result = mean.
         assertArrayEquals(new float[] {0.5f, 0.5f}, Pooling.attentionStatement(pair()), 1e-6f);
         // Tokens (2,0) and (0,0): q = (1,0); scores 2/√2 and 0; weights softmax(√2, 0).
-        Encoded skew = new Encoded(4, 2, new float[] {9, 9, 2, 0, 0, 0, 7, 7}, new int[] {0, 0, 0, 0}, new float[2]);
+        Encoded skew = new Encoded(4, 2, new float[] {9, 9, 2, 0, 0, 0, 7, 7}, new int[] {0, 0, 0, 0});
         double w = Math.exp(Math.sqrt(2)) / (Math.exp(Math.sqrt(2)) + 1);
         float[] a = Pooling.attentionStatement(skew);
         assertEquals(2 * w, a[0], 1e-5);
@@ -38,7 +38,7 @@ class PoolingTest {
 
     @Test
     void anEmptyStatementPoolsToZeros() {
-        Encoded empty = new Encoded(2, 2, new float[] {9, 9, 7, 7}, new int[] {0, 0}, new float[2]);
+        Encoded empty = new Encoded(2, 2, new float[] {9, 9, 7, 7}, new int[] {0, 0});
         assertArrayEquals(new float[] {0, 0}, Pooling.attentionStatement(empty), 0f);
     }
 }

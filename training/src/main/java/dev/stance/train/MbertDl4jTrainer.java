@@ -161,7 +161,7 @@ public final class MbertDl4jTrainer {
         ComputationGraph g = new ComputationGraph(graph(c, trainEnc.get(0).dim(),
                 classWeights(Task.STANCE, train, c.classWeighting()), classWeights(Task.OPENNESS, train, c.classWeighting())));
         g.init();
-        MbertConfig mc = new MbertConfig(MbertEncoder.ID, c.contextWeight(), c.batchSize(), false);
+        MbertConfig mc = new MbertConfig(MbertEncoder.id(c.layers()), c.contextWeight(), c.batchSize(), false, c.layers());
         Random rng = new Random(c.seed());
         double best = -1;
         int bestEpoch = 0;

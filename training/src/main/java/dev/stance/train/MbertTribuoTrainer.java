@@ -49,7 +49,8 @@ public final class MbertTribuoTrainer {
     }
 
     static EmbeddingCache cache(MbertTrainConfig c) {
-        return new EmbeddingCache(EmbeddingCache.defaultDir(), MbertEncoder.ID, () -> MbertEncoder.load(c.batchSize()));
+        return new EmbeddingCache(EmbeddingCache.defaultDir(), MbertEncoder.id(c.layers()),
+                () -> MbertEncoder.load(c.batchSize(), c.layers()));
     }
 
     public static Path trainAndExport(MbertTrainConfig c, List<Path> files, List<Statement> train, List<Statement> dev,
@@ -74,7 +75,8 @@ public final class MbertTribuoTrainer {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "trained heads on %d records in %.1f s%n", train.size(), seconds);
-        MbertConfig mc = new MbertConfig(MbertEncoder.ID, c.contextWeight(), c.batchSize(), c.attention());
+        MbertConfig mc = new MbertConfig(MbertEncoder.id(c.layers()), c.contextWeight(), c.batchSize(), c.attention(),
+                c.layers());
         Map<String, Double> temperature = new LinkedHashMap<>();
         ObjectNode metrics = Json.MAPPER.createObjectNode();
         metrics.put("train_seconds", seconds);

@@ -33,7 +33,7 @@ public final class MbertDl4jFamily implements ModelFamily {
     @Override
     public StanceModel load(Path dir, Manifest manifest) {
         MbertConfig config = MbertTribuoFamily.config(manifest);
-        return new MbertDl4jModel(manifest, MbertEncoder.load(config.batchSize()), readGraph(dir));
+        return new MbertDl4jModel(manifest, MbertEncoder.load(config.batchSize(), config.layers()), readGraph(dir));
     }
 
     /** Rebuilds the head graph from its JSON configuration and parameter file. */

@@ -27,7 +27,7 @@ public final class MbertTribuoFamily implements ModelFamily {
     public StanceModel load(Path dir, Manifest manifest) {
         MbertConfig config = config(manifest);
         Map<Task, Model<Label>> heads = readHeads(dir, manifest);
-        return new MbertTribuoModel(manifest, config, MbertEncoder.load(config.batchSize()), heads);
+        return new MbertTribuoModel(manifest, config, MbertEncoder.load(config.batchSize(), config.layers()), heads);
     }
 
     /** The Tribuo head of each task, from its protobuf file. */
@@ -43,9 +43,15 @@ public final class MbertTribuoFamily implements ModelFamily {
         } catch (IOException e) {
             throw new ModelLoadException("model " + manifest.id() + " has an invalid encoder config: " + e.getMessage(), e);
         }
-        if (!MbertEncoder.ID.equals(c.encoder())) {
+        String provided;
+        try {
+            provided = MbertEncoder.id(c.layers());
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException("model " + manifest.id() + ": " + e.getMessage(), e);
+        }
+        if (!provided.equals(c.encoder())) {
             throw new ModelLoadException("model " + manifest.id() + " was trained on encoder " + c.encoder()
-                    + " but this build provides " + MbertEncoder.ID);
+                    + " but this build provides " + provided);
         }
         return c;
     }
