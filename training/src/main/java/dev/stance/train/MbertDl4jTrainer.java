@@ -5,7 +5,6 @@ import dev.stance.data.Statement;
 import dev.stance.data.Task;
 import dev.stance.encoder.EmbeddingCache;
 import dev.stance.encoder.Encoded;
-import dev.stance.encoder.MbertEncoder;
 import dev.stance.evaluate.Evaluation;
 import dev.stance.evaluate.Evaluator;
 import dev.stance.model.Json;
@@ -161,7 +160,7 @@ public final class MbertDl4jTrainer {
         ComputationGraph g = new ComputationGraph(graph(c, trainEnc.get(0).dim(),
                 classWeights(Task.STANCE, train, c.classWeighting()), classWeights(Task.OPENNESS, train, c.classWeighting())));
         g.init();
-        MbertConfig mc = new MbertConfig(MbertEncoder.id(c.layers()), c.contextWeight(), c.batchSize(), false, c.layers());
+        MbertConfig mc = MbertTribuoTrainer.encoderConfig(c, false);
         Random rng = new Random(c.seed());
         double best = -1;
         int bestEpoch = 0;

@@ -5,7 +5,6 @@ import dev.stance.data.Statement;
 import dev.stance.data.Task;
 import dev.stance.encoder.EmbeddingCache;
 import dev.stance.encoder.Encoded;
-import dev.stance.encoder.MbertEncoder;
 import dev.stance.evaluate.Evaluation;
 import dev.stance.evaluate.Evaluator;
 import dev.stance.model.Json;
@@ -49,8 +48,8 @@ public final class MbertTribuoTrainer {
     }
 
     static EmbeddingCache cache(MbertTrainConfig c) {
-        return new EmbeddingCache(EmbeddingCache.defaultDir(), MbertEncoder.id(c.layers()),
-                () -> MbertEncoder.load(c.batchSize(), c.layers()));
+        MbertConfig mc = encoderConfig(c, false);
+        return new EmbeddingCache(EmbeddingCache.defaultDir(), mc.encoder(), mc::openEncoder);
     }
 
     public static Path trainAndExport(MbertTrainConfig c, List<Path> files, List<Statement> train, List<Statement> dev,
@@ -75,8 +74,7 @@ public final class MbertTribuoTrainer {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "trained heads on %d records in %.1f s%n", train.size(), seconds);
-        MbertConfig mc = new MbertConfig(MbertEncoder.id(c.layers()), c.contextWeight(), c.batchSize(), c.attention(),
-                c.layers());
+        MbertConfig mc = encoderConfig(c, c.attention());
         Map<String, Double> temperature = new LinkedHashMap<>();
         ObjectNode metrics = Json.MAPPER.createObjectNode();
         metrics.put("train_seconds", seconds);
@@ -132,6 +130,12 @@ public final class MbertTribuoTrainer {
         var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(c.learningRate(), 0.1), c.epochs(),
                 Integer.MAX_VALUE, 1, c.seed());
         return trainer.train(ds);
+    }
+
+    /** The scoring-time encoder settings of a training config. */
+    static MbertConfig encoderConfig(MbertTrainConfig c, boolean attention) {
+        return new MbertConfig(MbertConfig.encoderId(c.layers(), c.separateContext()), c.contextWeight(), c.batchSize(),
+                attention, c.layers(), c.separateContext());
     }
 
     static Manifest provisional(String name, Map<String, Double> temperature, MbertConfig mc) {

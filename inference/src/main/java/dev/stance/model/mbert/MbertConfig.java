@@ -1,5 +1,9 @@
 package dev.stance.model.mbert;
 
+import dev.stance.encoder.MbertEncoder;
+import dev.stance.encoder.SeparateContextEncoder;
+import dev.stance.encoder.TextEncoder;
+
 /**
  * What the scorer needs to rebuild the inputs of a transformer-head model; stored as the manifest's
  * {@code features}.
@@ -10,11 +14,25 @@ package dev.stance.model.mbert;
  * @param attention mbert-tribuo: add the attention-pooled statement vector ({@link dev.stance.encoder.Pooling#attentionStatement})
  * @param layers encoder depth: the output of this transformer layer is used (manifests written before the
  *               option existed have none and mean all 12)
+ * @param separateContext encode statement and context as two single sentences ({@link SeparateContextEncoder})
+ *                        rather than one pair
  */
-public record MbertConfig(String encoder, double contextWeight, int batchSize, boolean attention, int layers) {
+public record MbertConfig(String encoder, double contextWeight, int batchSize, boolean attention, int layers,
+                          boolean separateContext) {
     public MbertConfig {
         if (layers == 0) {
-            layers = dev.stance.encoder.MbertEncoder.LAYERS;
+            layers = MbertEncoder.LAYERS;
         }
+    }
+
+    /** The encoder id these settings produce (what {@link #encoder} must be). */
+    public static String encoderId(int layers, boolean separateContext) {
+        return MbertEncoder.id(layers) + (separateContext ? SeparateContextEncoder.ID_SUFFIX : "");
+    }
+
+    /** Loads the encoder these settings describe; training and scoring both open it here. */
+    public TextEncoder openEncoder() {
+        TextEncoder e = MbertEncoder.load(batchSize, layers);
+        return separateContext ? new SeparateContextEncoder(e) : e;
     }
 }

@@ -1,6 +1,5 @@
 package dev.stance.model.mbert;
 
-import dev.stance.encoder.MbertEncoder;
 import dev.stance.model.Manifest;
 import dev.stance.model.ModelFamily;
 import dev.stance.model.ModelLoadException;
@@ -33,7 +32,7 @@ public final class MbertDl4jFamily implements ModelFamily {
     @Override
     public StanceModel load(Path dir, Manifest manifest) {
         MbertConfig config = MbertTribuoFamily.config(manifest);
-        return new MbertDl4jModel(manifest, MbertEncoder.load(config.batchSize(), config.layers()), readGraph(dir));
+        return new MbertDl4jModel(manifest, config.openEncoder(), readGraph(dir));
     }
 
     /** Rebuilds the head graph from its JSON configuration and parameter file. */

@@ -1,7 +1,6 @@
 package dev.stance.model.mbert;
 
 import dev.stance.data.Task;
-import dev.stance.encoder.MbertEncoder;
 import dev.stance.model.Json;
 import dev.stance.model.Manifest;
 import dev.stance.model.ModelFamily;
@@ -27,7 +26,7 @@ public final class MbertTribuoFamily implements ModelFamily {
     public StanceModel load(Path dir, Manifest manifest) {
         MbertConfig config = config(manifest);
         Map<Task, Model<Label>> heads = readHeads(dir, manifest);
-        return new MbertTribuoModel(manifest, config, MbertEncoder.load(config.batchSize(), config.layers()), heads);
+        return new MbertTribuoModel(manifest, config, config.openEncoder(), heads);
     }
 
     /** The Tribuo head of each task, from its protobuf file. */
@@ -45,7 +44,7 @@ public final class MbertTribuoFamily implements ModelFamily {
         }
         String provided;
         try {
-            provided = MbertEncoder.id(c.layers());
+            provided = MbertConfig.encoderId(c.layers(), c.separateContext());
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException("model " + manifest.id() + ": " + e.getMessage(), e);
         }
