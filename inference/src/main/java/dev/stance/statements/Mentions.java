@@ -58,7 +58,8 @@ final class Mentions {
                         || known || Cues.INSTITUTIONS.contains(low) || tok.acronym()
                         || (!german && !initial);
                 if (accept) {
-                    Mention m = org ? new Mention(i, j, name, Mention.Type.ORG, null)
+                    String orgName = join(t, Organisations.properStart(t, i, j), j);
+                    Mention m = org ? new Mention(i, j, orgName, Mention.Type.ORG, null)
                             : withTrailingRole(t, i, j, table == null ? name : table.resolve(name));
                     out.add(m);
                     floor = m.end();

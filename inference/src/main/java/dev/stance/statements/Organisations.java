@@ -37,6 +37,19 @@ final class Organisations {
             "ministry", "byrå", "byrået", "kanalen", "agentur", "instituttet", "institutt", "institut", "partiet",
             "presidentskapet", "regierung", "regjeringen", "avisen", "avisa", "zeitung");
 
+    /** Common nouns that introduce a medium's own name: "Nyhetsbyrået Reuters", "TV-kanalen BFMTV". */
+    private static final List<String> DESCRIPTORS = List.of("byrået", "byrå", "kanalen", "avisen", "avisa",
+            "agentur");
+
+    /**
+     * Where the proper name starts in an organisation's name: after a leading descriptor, so "Nyhetsbyrået
+     * Reuters" and a later "ifølge Reuters" are one speaker.
+     */
+    static int properStart(List<Token> t, int from, int to) {
+        String first = t.get(from).lower();
+        return to - from >= 2 && DESCRIPTORS.stream().anyMatch(first::endsWith) ? from + 1 : from;
+    }
+
     /** True when tokens [from, to) name an organisation, state, medium or institution rather than a person. */
     static boolean is(List<Token> t, int from, int to, boolean german) {
         boolean allAcronyms = true;
