@@ -53,8 +53,8 @@ final class Cues {
     /** Words after which a name is the addressee or a place, not the speaker. */
     static final Set<String> BLOCKERS = Set.of(
             "til", "med", "mot", "i", "på", "fra", "frå", "om", "overfor", "mellom", "hos", "ved", "for",
-            "to", "with", "against", "in", "on", "at", "from", "about", "between", "by", "of",
-            "an", "zu", "mit", "gegen", "gegenüber", "vor", "bei", "im", "am", "aus", "über", "nach", "für");
+            "av", "to", "with", "against", "in", "on", "at", "from", "about", "between", "by", "of",
+            "an", "von", "zu", "mit", "gegen", "gegenüber", "vor", "bei", "im", "am", "aus", "über", "nach", "für");
 
     /** Where a speaker search after the verb stops: the reported clause begins. */
     static final Set<String> CLAUSE_STARTS = Set.of("at", "that", "dass", "om", "if", "ob", "whether", ",", ":",
@@ -69,11 +69,16 @@ final class Cues {
             "sjef", "sjefen", "spokesman", "spokeswoman", "spokesperson", "talsperson", "talspersonen",
             "talsmann", "talsmannen", "talskvinne", "sprecher", "sprecherin", "kanzler", "kanzlerin",
             "generalsekretær", "generalsekretæren", "secretary", "chancellor", "ambassador", "ambassadør",
-            "ambassadøren", "botschafter", "rådgiver", "rådgjevar", "rådgiveren", "myndigheter", "myndighetene",
+            "ambassadøren", "botschafter", "rådgiver", "rådgjevar", "rådgiveren", "rådgjevaren", "myndigheter",
+            "myndighetene",
             "authorities", "officials", "official", "diplomat", "diplomaten", "statsråd", "statsråden",
-            "leader", "leiar", "leder", "lederen", "general", "generalen", "regierung", "government",
+            "leader", "leiar", "leiaren", "leder", "lederen", "general", "generalen", "regierung", "government",
             "regjeringen", "regjeringa", "forsker", "forskar", "researcher", "analytiker", "analyst", "ekspert",
-            "expert", "professor", "sekretär", "envoy", "sendemann", "utsending", "gesandter", "gesandte");
+            "expert", "professor", "sekretär", "envoy", "sendemann", "utsending", "gesandter", "gesandte",
+            "vermittler", "vermittlerin", "mediator", "mekleren", "meklaren", "megleren", "negotiator",
+            "unterhändler", "korrespondent", "correspondent",
+            // institutions spoken of like roles ("opplyser departementet"); they never resolve to a person
+            "ministry", "ministerium", "departement", "departementet");
 
     /** Institutions that speak ("ifølge Kreml"), accepted as speakers even in German, where nouns are capitalised. */
     static final Set<String> INSTITUTIONS = Set.of("kreml", "kremlin", "nato", "eu", "fn", "un", "pentagon",
@@ -101,7 +106,7 @@ final class Cues {
     /** Words that qualify a role without being names: "the foreign minister", "tidligere president". */
     static final Set<String> ROLE_QUALIFIERS = Set.of("foreign", "prime", "deputy", "former", "tidligere",
             "tidlegare", "ehemalige", "stellvertretende", "russian", "ukrainian", "american", "german", "french",
-            "turkish", "chinese", "british");
+            "turkish", "chinese", "british", "senior", "lead", "chief", "top", "european", "western");
 
     static boolean isRole(String lower) {
         for (String r : ROLE_ENDINGS) {

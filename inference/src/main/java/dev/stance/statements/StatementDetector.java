@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rule-based statement detection and speaker attribution for Norwegian, English and German news.
@@ -18,17 +19,21 @@ import java.util.List;
  * <p>The speaker is looked for outside the quoted words, in this order: a name, role or pronoun just before
  * the verb ("Putin said", "skal Putin ha sagt"), just after it ("sa Jens Stoltenberg", "sagte Außenministerin
  * X"), at the start of the sentence, anywhere before it, then the source ("ifølge Kreml"). Names after a
- * preposition ("til TV 2", "med Erdogan") are addressees or places and never speakers. A quote without a
- * speaker takes one from the rest of its dash paragraph ("– ... . – ..., sier Solli."), then from earlier
- * in the paragraph, then from a previous paragraph ending in a colon ("..., og la til:"). Pronouns and bare
- * Konjunktiv resolve to the last speaker; short names and role phrases resolve through the article's
- * {@link NameTable}.
+ * preposition ("til TV 2", "med Erdogan") are addressees or places and never speakers. An organisation, state
+ * or medium ("Kremlin", "der Afrikanischen Union") gives way to a person in the same speaker phrase ("said
+ * Kremlin spokesman X", "der Vermittler der Afrikanischen Union, X") and speaks only when no person does. A
+ * quote without a speaker takes one from the rest of its dash paragraph ("– ... . – ..., sier Solli."), then
+ * from earlier in the paragraph, then from a previous paragraph ending in a colon ("..., og la til:"). Pronouns
+ * and bare
+ * Konjunktiv resolve to the last speaker; short names and role phrases ("utenriksministeren", "the foreign
+ * minister") resolve through the article's {@link NameTable} to the person introduced with that role.
  */
 public final class StatementDetector {
     private static final int MIN_QUOTE_WORDS = 4;
     private static final int HEADING_MAX_WORDS = 10;
     private static final int TAIL_COMMAS = 8;
     private static final int TAIL_WINDOW = 80;
+    private static final Set<String> POSSESSIVES = Set.of("sin", "si", "sitt", "sine");
 
     private StatementDetector() {
     }
@@ -58,7 +63,7 @@ public final class StatementDetector {
         for (int i = 0; i < n; i++) {
             boolean heading = dashPara[i] && paraSize[para[i]] == 1 && isHeading(spans.get(i).text());
             local[i] = heading ? new Local(StatementKind.NARRATION, null, false, false, para[i], false)
-                    : analyse(spans.get(i).text(), "de".equals(langs.get(i)), dashPara[i], para[i], table);
+                    : analyse(spans.get(i).text(), "de".equals(langs.get(i)), dashPara[i], para[i], table, i);
         }
         return resolve(local, spans);
     }
@@ -114,7 +119,8 @@ public final class StatementDetector {
         return out;
     }
 
-    private static Local analyse(String s, boolean german, boolean dashPara, int para, NameTable table) {
+    private static Local analyse(String s, boolean german, boolean dashPara, int para, NameTable table,
+                                 int index) {
         List<int[]> quotes = quoteRegions(s);
         boolean direct = dashPara || quotes.stream().anyMatch(q -> substantial(s, q));
         char[] frame = s.toCharArray();
@@ -159,7 +165,7 @@ public final class StatementDetector {
         if (kind == StatementKind.NARRATION) {
             return new Local(kind, null, false, false, para, dashPara);
         }
-        List<Mention> mentions = Mentions.find(t, s, german, table);
+        List<Mention> mentions = Mentions.find(t, s, german, table, index);
         Mention m = pick(t, mentions, verb, verbEnd, source, direct);
         return new Local(kind, m == null || m.type() == Mention.Type.PRONOUN ? null : m.value(),
                 m != null && m.type() == Mention.Type.PRONOUN, konjunktiv, para, dashPara);
@@ -177,42 +183,104 @@ public final class StatementDetector {
         Mention sourceMention = src == null || src.weak() ? null : src;
         List<Mention> free = ms.stream().filter(m -> m != source0 && !blocked(t, m)).toList();
         if (verb >= 0) {
-            int v = verb;
-            while (v > 0 && Cues.AUXILIARIES.contains(t.get(v - 1).lower())) {
-                v--;
-            }
-            Mention best = null;
-            for (Mention m : free) {
-                if (m.end() <= v && v - m.end() <= (m.weak() ? 0 : 2)) {
-                    best = m; // the nearest wins: later ones overwrite
-                }
-            }
-            if (best != null) {
-                return best;
-            }
-            for (Mention m : free) {
-                if (m.start() >= verbEnd && m.start() - verbEnd <= (m.weak() ? 0 : 3)
-                        && !clauseBetween(t, verbEnd, m.start())) {
-                    return m;
-                }
-            }
-            free = free.stream().filter(m -> !m.weak()).toList();
-            for (Mention m : free) {
-                if (m.end() <= v && m.start() <= 4 && wordsBefore(t, m.start()) <= 1) {
-                    return m;
-                }
-            }
-            for (int k = free.size() - 1; k >= 0; k--) {
-                if (free.get(k).end() <= v) {
-                    return free.get(k);
-                }
+            Mention m = byVerb(t, free, verb, verbEnd);
+            if (m != null) {
+                return personInPhrase(t, free, m);
             }
         }
         free = free.stream().filter(m -> !m.weak()).toList();
-        if (direct && !free.isEmpty()) {
-            return free.get(0);
+        if (direct) {
+            // a quote with no verb of saying: a person given as the source ("ifølge forhandlingslederen"), else
+            // a person anywhere outside the quote, else an institution
+            if (sourceMention != null && !sourceMention.institution()) {
+                return sourceMention;
+            }
+            for (Mention m : free) {
+                if (!m.institution()) {
+                    return m;
+                }
+            }
+            if (!free.isEmpty()) {
+                return free.get(0);
+            }
         }
         return sourceMention;
+    }
+
+    /** The subject of the verb of saying: just before it, just after it, first in the sentence, or before it. */
+    private static Mention byVerb(List<Token> t, List<Mention> free, int verb, int verbEnd) {
+        int v = verb;
+        while (v > 0 && Cues.AUXILIARIES.contains(t.get(v - 1).lower())) {
+            v--;
+        }
+        Mention best = null;
+        for (Mention m : free) {
+            if (m.end() <= v && v - m.end() <= (m.weak() ? 0 : 2)) {
+                best = m; // the nearest wins: later ones overwrite
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (Mention m : free) {
+            if (m.start() >= verbEnd && m.start() - verbEnd <= (m.weak() ? 0 : 3)
+                    && !clauseBetween(t, verbEnd, m.start())) {
+                return m;
+            }
+        }
+        List<Mention> strong = free.stream().filter(m -> !m.weak()).toList();
+        for (Mention m : strong) {
+            if (m.end() <= v && m.start() <= 4 && wordsBefore(t, m.start()) <= 1) {
+                return m;
+            }
+        }
+        for (int k = strong.size() - 1; k >= 0; k--) {
+            if (strong.get(k).end() <= v) {
+                return strong.get(k);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An institution next to a person in one speaker phrase ("said Kremlin spokesman Dmitry Peskov", "NATO,
+     * Jens Berg,") gives way to the person: only commas and articles may stand between them.
+     */
+    private static Mention personInPhrase(List<Token> t, List<Mention> free, Mention m) {
+        if (!m.institution()) {
+            return m;
+        }
+        int k = free.indexOf(m);
+        for (Mention n : List.of(k + 1 < free.size() ? free.get(k + 1) : m, k > 0 ? free.get(k - 1) : m)) {
+            boolean person = n != m && !n.weak() && !n.institution() && n.type() != Mention.Type.PRONOUN;
+            if (person && glued(t, Math.min(m.end(), n.end()), Math.max(m.start(), n.start()))) {
+                return n;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Tokens [from, to) hold only commas, articles and the Norwegian possessive ("Kreml sin talsperson"), and no
+     * quote was blanked out between them.
+     */
+    private static boolean glued(List<Token> t, int from, int to) {
+        if (to - from > 2) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            String w = t.get(k).lower();
+            if (!w.equals(",") && !Cues.DETERMINERS.contains(w) && !POSSESSIVES.contains(w)) {
+                return false;
+            }
+        }
+        for (int k = Math.max(1, from); k <= to && k < t.size(); k++) {
+            Token a = t.get(k - 1);
+            if (t.get(k).start() - (a.start() + a.text().length()) > 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** After a preposition a name is an addressee or a place. */
@@ -220,9 +288,14 @@ public final class StatementDetector {
         return m.start() > 0 && Cues.BLOCKERS.contains(t.get(m.start() - 1).lower());
     }
 
+    /** A passive auxiliary shortly before, in the same clause ("Neste møte blir i Wien, opplyser ..." is active). */
     private static boolean passiveBefore(List<Token> t, int k) {
-        for (int j = Math.max(0, k - 4); j < k; j++) {
-            if (Cues.PASSIVE.contains(t.get(j).lower())) {
+        for (int j = k - 1; j >= Math.max(0, k - 4); j--) {
+            String w = t.get(j).lower();
+            if (w.equals(",")) {
+                return false;
+            }
+            if (Cues.PASSIVE.contains(w)) {
                 return true;
             }
         }
