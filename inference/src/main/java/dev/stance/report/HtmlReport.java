@@ -9,6 +9,7 @@ import dev.stance.summary.ArticleSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code --report}: one self-contained HTML page (inline CSS, no scripts, no external resources) with each
@@ -17,15 +18,26 @@ import java.util.Locale;
  * and committed atomically at the end. All text is escaped; the markup is well-formed XML as well as HTML.
  */
 public final class HtmlReport implements ArticleListener, AutoCloseable {
+    /** Highlight background per stance label; package-private so the render test looks for these exact pixels. */
+    static final Map<String, String> LABEL_COLOURS = Map.of("conciliatory", "#c8efc8", "hostile", "#f6c1c1",
+            "skeptical", "#fde3b0", "neutral", "#dde3ee");
+
     private static final String CSS = """
             body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
             .article{white-space:pre-wrap;line-height:1.5}
             mark{padding:0 .1em;border-radius:.2em}
-            .conciliatory{background:#c8efc8}.hostile{background:#f6c1c1}.skeptical{background:#fde3b0}
-            .neutral{background:#dde3ee}.legend span{margin-right:1rem;padding:.1em .4em}
+            .legend span{margin-right:1rem;padding:.1em .4em}
             table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #bbb;padding:.2em .6em;text-align:left}
             section{border-top:1px solid #ccc;margin-top:2rem}.error{color:#a00}.meta{color:#666}
-            """;
+            """ + labelRules();
+
+    private static String labelRules() {
+        StringBuilder b = new StringBuilder();
+        for (String label : Task.STANCE.labels()) {
+            b.append('.').append(label).append("{background:").append(LABEL_COLOURS.get(label)).append("}\n");
+        }
+        return b.toString();
+    }
 
     private final AtomicOutput out;
     private boolean started;

@@ -25,17 +25,22 @@ class HtmlReportTest {
     @TempDir
     Path dir;
 
+    /** Scores every article under {@code articles} with {@link FixedModel}, as {@code score --report} would. */
+    static void writeReport(Path articles, Path report) throws Exception {
+        try (var w = new JsonlResultWriter(AtomicOutput.toStream(new ByteArrayOutputStream()));
+             var html = new HtmlReport(AtomicOutput.toFile(report))) {
+            new BatchScorer(new FixedModel()).listen(html)
+                    .run(new ArticleSource(List.of(articles.toString()), System.in), w);
+        }
+    }
+
     @Test
     void reportIsWellFormedSelfContainedAndEscapesArticleText() throws Exception {
         Files.writeString(dir.resolve("a&b.txt"), "Envoy Mia Holt <script>alert('x')</script> arrived & left.\n\n"
                 + "\"This is a threat to <b>everyone</b> here,\" Holt said.");
         Files.writeString(dir.resolve("empty.txt"), "");
         Path report = dir.resolve("report.html");
-        try (var w = new JsonlResultWriter(AtomicOutput.toStream(new ByteArrayOutputStream()));
-             var html = new HtmlReport(AtomicOutput.toFile(report))) {
-            new BatchScorer(new FixedModel()).listen(html)
-                    .run(new ArticleSource(List.of(dir.toString()), System.in), w);
-        }
+        writeReport(dir, report);
         String page = Files.readString(report);
         assertFalse(page.contains("<script"), "article text must be escaped");
         assertFalse(page.contains("<b>"));
