@@ -121,8 +121,9 @@ public final class MbertEncoder implements TextEncoder {
         try {
             HuggingFaceTokenizer tokenizer = tokenizer(savedModel);
             Engine.getEngine("TensorFlow"); // loads the native library
+            // DJL's own session settings, so its thread properties (ai.djl.tensorflow.num_intraop_threads, ...) apply.
             SavedModelBundle bundle = JavacppUtils.loadSavedModelBundle(savedModel.toString(), new String[] {"serve"},
-                    null, null);
+                    JavacppUtils.getSessionConfig(), null);
             return new MbertEncoder(bundle, tokenizer, batchSize, layers, output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load multilingual BERT from " + savedModel, e);
