@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stance.data.Task;
 import dev.stance.features.FeatureConfig;
+import dev.stance.features.FeatureHash;
 import dev.stance.features.NgramFeaturizer;
 import dev.stance.features.VariedTexts;
 import dev.stance.model.Manifest;
@@ -124,6 +125,9 @@ class HashedScoringTest {
         Map<Task, Model<Label>> models = train(false, false);
         var e = assertThrows(IllegalStateException.class, () -> HashedLinear.of(models, name -> 42L));
         assertTrue(e.getMessage().contains("same 64-bit hash"), e.getMessage());
+        var empty = assertThrows(IllegalStateException.class,
+                () -> HashedLinear.of(models, name -> name.equals("bias") ? 0L : FeatureHash.of(name)));
+        assertTrue(empty.getMessage().contains("'bias' hashes to the empty-slot marker"), empty.getMessage());
         HashedLinear.of(models); // the real hash has no collision in this vocabulary
     }
 }
