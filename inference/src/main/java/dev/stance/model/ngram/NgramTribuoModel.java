@@ -11,11 +11,14 @@ import dev.stance.model.StanceModel;
 import dev.stance.model.StatementInput;
 import dev.stance.model.StatementPrediction;
 import dev.stance.model.TaskPrediction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -28,13 +31,22 @@ import org.tribuo.impl.ArrayExample;
  * for logistic regression that is exactly Tribuo's own output, for the linear SVM it turns margins into
  * probabilities. Scoring runs on {@link HashedLinear}: features arrive as hashes of their names
  * ({@link NgramFeaturizer#visitHashed}), so no String is built per n-gram.
+ *
+ * <p>A batch large enough to pay for the hand-off is split across threads: the caller scores one part and the
+ * common fork-join pool the others. The system property {@value #THREADS_PROPERTY} caps the number of threads
+ * (default: the common pool's parallelism plus the caller).
  */
 public final class NgramTribuoModel implements StanceModel {
+    public static final String THREADS_PROPERTY = "stance.ngram.threads";
+    /** Below this many statements per thread, waking a pool thread costs more than it saves. */
+    static final int MIN_PER_THREAD = 8;
+
     private final Manifest manifest;
     private final NgramFeaturizer featurizer;
     private final Map<Task, Model<Label>> models;
     private final HashedLinear compiled;
-    // Idle scoring buffers: each running call takes one, so concurrent calls never share them. (Not a
+    private final int threads;
+    // Idle scoring buffers: each running part takes one, so concurrent calls never share them. (Not a
     // ThreadLocal: long-lived threads would keep every model ever loaded reachable.)
     private final ConcurrentLinkedQueue<Scorer> idle = new ConcurrentLinkedQueue<>();
 
@@ -43,6 +55,7 @@ public final class NgramTribuoModel implements StanceModel {
         this.featurizer = new NgramFeaturizer(features);
         this.models = new EnumMap<>(models);
         this.compiled = HashedLinear.of(this.models);
+        this.threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, ForkJoinPool.getCommonPoolParallelism() + 1));
     }
 
     @Override
@@ -66,8 +79,18 @@ public final class NgramTribuoModel implements StanceModel {
 
     @Override
     public List<StatementPrediction> predict(List<StatementInput> inputs) {
+        int parts = Math.max(1, Math.min(threads, inputs.size() / MIN_PER_THREAD));
         StatementPrediction[] out = new StatementPrediction[inputs.size()];
-        predictInto(inputs, 0, inputs.size(), out);
+        List<ForkJoinTask<?>> forked = new ArrayList<>(parts - 1);
+        for (int p = 1; p < parts; p++) {
+            int from = p * inputs.size() / parts;
+            int to = (p + 1) * inputs.size() / parts;
+            forked.add(ForkJoinTask.adapt(() -> predictInto(inputs, from, to, out)).fork());
+        }
+        predictInto(inputs, 0, inputs.size() / parts, out);
+        for (ForkJoinTask<?> f : forked) {
+            f.join();
+        }
         return Arrays.asList(out);
     }
 

@@ -121,6 +121,22 @@ class HashedScoringTest {
     }
 
     @Test
+    void largeBatchesSplitAcrossThreadsGiveTheSameResultsInOrder() {
+        var model = new NgramTribuoModel(manifest(1.0), CONFIG, train(true, false));
+        List<StatementInput> inputs = inputs();
+        List<StatementPrediction> oneByOne = new ArrayList<>();
+        for (StatementInput in : inputs) {
+            oneByOne.add(model.predict(List.of(in)).get(0));
+        }
+        for (int size : new int[] {15, 16, 17, 32, 33, 100, inputs.size()}) {
+            for (int from = 0; from + size <= inputs.size(); from += size) {
+                assertEquals(oneByOne.subList(from, from + size), model.predict(inputs.subList(from, from + size)),
+                        "batch of " + size + " from " + from);
+            }
+        }
+    }
+
+    @Test
     void compilingRefusesFeatureNamesWhoseHashesCollide() {
         Map<Task, Model<Label>> models = train(false, false);
         var e = assertThrows(IllegalStateException.class, () -> HashedLinear.of(models, name -> 42L));
