@@ -5,6 +5,7 @@ import dev.stance.encoder.Encoded;
 import dev.stance.encoder.MbertEncoder;
 import dev.stance.features.FeatureConfig;
 import dev.stance.features.FeatureVector;
+import dev.stance.features.HashedGramCounts;
 import dev.stance.features.NgramFeaturizer;
 import dev.stance.model.ModelStore;
 import dev.stance.model.StanceModel;
@@ -43,6 +44,8 @@ public class HotPathsBenchmark {
     @State(Scope.Thread)
     public static class Text {
         NgramFeaturizer featurizer;
+        double[] sum = new double[1];
+        HashedGramCounts counts = new HashedGramCounts((hash, value) -> sum[0] += value);
 
         @Setup
         public void setUp() {
@@ -57,6 +60,15 @@ public class HotPathsBenchmark {
         return s.featurizer.featurize(STATEMENT, CONTEXT);
     }
 
+    /** The scorer's featurization: the same features as hashes of their names, no String per n-gram. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public double ngramHashedFeaturization(Text s) {
+        s.featurizer.visitHashed(STATEMENT, CONTEXT, s.counts);
+        return s.sum[0];
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
@@ -64,14 +76,18 @@ public class HotPathsBenchmark {
         return SentenceSplitter.split(ARTICLE);
     }
 
-    /** The shipped n-gram model's whole predict path (featurize + compiled linear scoring). */
+    /** The shipped n-gram model's whole predict path (hashed featurization + linear scoring). */
     @State(Scope.Benchmark)
     public static class Ngram {
         StanceModel model;
+        List<StatementInput> batch = new ArrayList<>();
 
         @Setup(Level.Trial)
         public void setUp() {
             model = ModelStore.load(Path.of(System.getProperty("stance.repo.root", ".."), "models", "ngram-v1"));
+            for (int i = 0; i < 32; i++) {
+                batch.add(new StatementInput(STATEMENT + " " + i, CONTEXT));
+            }
         }
 
         @TearDown(Level.Trial)
@@ -85,6 +101,14 @@ public class HotPathsBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public List<StatementPrediction> ngramPredict(Ngram s) {
         return s.model.predict(List.of(new StatementInput(STATEMENT, CONTEXT)));
+    }
+
+    /** Batches of 32 are split across threads (-Dstance.ngram.threads caps them); ops/s x 32 = statements/s. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public List<StatementPrediction> ngramPredictBatchOf32(Ngram s) {
+        return s.model.predict(s.batch);
     }
 
     /** The real encoder, its tokenizer and the DL4J head of the shipped mbert-dl4j model. */
