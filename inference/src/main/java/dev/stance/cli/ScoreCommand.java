@@ -1,5 +1,6 @@
 package dev.stance.cli;
 
+import dev.stance.lang.LanguageIdentifier;
 import dev.stance.model.ModelStore;
 import dev.stance.model.StanceModel;
 import dev.stance.report.HtmlReport;
@@ -65,6 +66,7 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume needs --out <file> and --format jsonl");
         }
         ResumeState state = resume ? ResumeState.load(out) : ResumeState.empty();
+        LanguageIdentifier.preloadInBackground(); // overlaps with loading the model
         try (StanceModel m = ModelStore.local().load(model);
              ResultWriter writer = writer(state);
              SummaryWriter summaryWriter = summary == null ? null : new SummaryWriter(AtomicOutput.toFile(summary));

@@ -22,7 +22,21 @@ public final class LanguageIdentifier {
     private final LanguageDetector detector;
 
     private LanguageIdentifier() {
-        detector = LanguageDetectorBuilder.fromLanguages(CODES.keySet().toArray(new Language[0])).build();
+        // Eager: Lingua otherwise loads its n-gram tables on the first long text, seconds into a scoring run.
+        detector = LanguageDetectorBuilder.fromLanguages(CODES.keySet().toArray(new Language[0]))
+                .withPreloadedLanguageModels().build();
+    }
+
+    /**
+     * Builds the shared instance on a daemon thread, so loading the language tables (a few seconds) overlaps
+     * with whatever the caller does next, such as loading a model.
+     */
+    public static void preloadInBackground() {
+        if (instance == null) {
+            Thread t = new Thread(LanguageIdentifier::get, "language-tables");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** The shared instance; building one loads the language models, which takes a moment. */
