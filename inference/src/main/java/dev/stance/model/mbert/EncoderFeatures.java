@@ -35,12 +35,20 @@ public final class EncoderFeatures {
         return out;
     }
 
-    /** Tribuo feature names for a vector of {@code n} values: "e0000", "e0001", ... (sorted order = index order). */
+    private static final java.util.concurrent.ConcurrentMap<Integer, String[]> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Tribuo feature names for a vector of {@code n} values: "e0000", "e0001", ... (sorted order = index order).
+     * Built once per width: formatting thousands of names per statement cost more than the head itself.
+     * Callers must not modify the returned array.
+     */
     public static String[] names(int n) {
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = String.format("e%04d", i);
-        }
-        return names;
+        return NAMES.computeIfAbsent(n, k -> {
+            String[] names = new String[k];
+            for (int i = 0; i < k; i++) {
+                names[i] = String.format("e%04d", i);
+            }
+            return names;
+        });
     }
 }
