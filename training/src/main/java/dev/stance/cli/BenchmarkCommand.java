@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code stance benchmark}: compare model versions on the same data, with intervals, significance and speed. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Compare model versions on labelled data: quality per task, language and label with 95% paired"
+        description = {"Compare model versions on labelled data: quality per task, language and label with 95%% paired"
                 + " bootstrap intervals, significance against a baseline, calibration, speed and memory (each model in"
                 + " its own JVM), written to <out>/report.md, report.json and PNG charts.",
                 "Exit codes: 0 done (gate passed), 1 usage error or training/benchmark data overlap, 2 a model fell more"
