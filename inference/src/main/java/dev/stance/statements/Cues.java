@@ -18,9 +18,10 @@ final class Cues {
             "mener", "meiner", "meinte", "mente", "understreket", "understreka", "understreker", "opplyser",
             "opplyste", "svart", "advarte", "advarer", "hevder", "hevdet", "svarte", "svarer", "spurte",
             "truet", "truer", "truga", "krevde", "krever", "skrev", "skriver", "lovet", "lover", "lova",
+            "gjentok", "gjentar", "gjentek",
             // en
             "said", "says", "told", "tells", "added", "adds", "warned", "warns", "stated", "claimed", "insisted",
-            "stressed", "asked", "announced", "threatened", "vowed", "urged", "wrote", "argued", "noted",
+            "stressed", "asked", "announced", "threatened", "vowed", "urged", "wrote", "argued", "noted", "reiterated",
             // de
             "sagte", "sagten", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten", "betont",
             "warnte", "warnten", "kritisierte", "fügte", "sprach", "drohte", "drohten", "forderte", "forderten",
@@ -55,6 +56,9 @@ final class Cues {
             "til", "med", "mot", "i", "på", "fra", "frå", "om", "overfor", "mellom", "hos", "ved", "for",
             "av", "to", "with", "against", "in", "on", "at", "from", "about", "between", "by", "of",
             "an", "von", "zu", "mit", "gegen", "gegenüber", "vor", "bei", "im", "am", "aus", "über", "nach", "für");
+
+    /** Words that open a reported clause ("skriver at Putin sa ..."). */
+    static final Set<String> THAT = Set.of("at", "that", "dass");
 
     /** Where a speaker search after the verb stops: the reported clause begins. */
     static final Set<String> CLAUSE_STARTS = Set.of("at", "that", "dass", "om", "if", "ob", "whether", ",", ":",

@@ -167,6 +167,9 @@ public final class StatementDetector {
         }
         List<Mention> mentions = Mentions.find(t, s, german, table, index);
         Mention m = pick(t, mentions, verb, verbEnd, source, direct);
+        if (m != null && m.institution() && verb >= 0) {
+            m = innerSpeaker(t, mentions, verb, verbEnd, m);
+        }
         return new Local(kind, m == null || m.type() == Mention.Type.PRONOUN ? null : m.value(),
                 m != null && m.type() == Mention.Type.PRONOUN, konjunktiv, para, dashPara);
     }
@@ -205,6 +208,36 @@ public final class StatementDetector {
             }
         }
         return sourceMention;
+    }
+
+    /**
+     * Nested reported speech: when an institution or medium reports that a person said something ("Reuters
+     * skriver at Putin gjentok at ...", "the Kremlin said that Ivanov warned ..."), the words are the person's.
+     * The inner verb must follow a "that" clause start and have a person right before it (auxiliaries allowed).
+     */
+    private static Mention innerSpeaker(List<Token> t, List<Mention> ms, int verb, int verbEnd, Mention outer) {
+        boolean clause = false;
+        for (int k = verbEnd; k < t.size(); k++) {
+            String w = t.get(k).lower();
+            if (Cues.THAT.contains(w)) {
+                clause = true;
+            } else if (clause && Cues.SPEECH_VERBS.contains(w) && !passiveBefore(t, k)) {
+                int v = k;
+                while (v > 0 && Cues.AUXILIARIES.contains(t.get(v - 1).lower())) {
+                    v--;
+                }
+                for (Mention n : ms) {
+                    boolean person = !n.weak() && !n.institution() && n.type() != Mention.Type.PRONOUN;
+                    // "at" opens the clause here (nb), though in English it is a preposition that blocks
+                    boolean afterThat = n.start() > 0 && Cues.THAT.contains(t.get(n.start() - 1).lower());
+                    if (person && n.start() > verb && n.end() <= v && v - n.end() <= 1 && (afterThat || !blocked(t, n))) {
+                        return n;
+                    }
+                }
+                return outer;
+            }
+        }
+        return outer;
     }
 
     /** The subject of the verb of saying: just before it, just after it, first in the sentence, or before it. */

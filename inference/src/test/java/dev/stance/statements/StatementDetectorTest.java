@@ -254,6 +254,20 @@ class StatementDetectorTest {
     }
 
     @Test
+    void norwegianMediumReportingAPersonsWordsGivesThemToThePerson() {
+        String text = "Nyhetsbyrået Reuters skriver at Ivar Lunde gjentok overfor statsministeren at grensen forblir stengt.";
+        assertAttribution(detect(text, "nb").get(0), StatementKind.REPORTED, "Ivar Lunde");
+    }
+
+    @Test
+    void englishInstitutionReportingThatAPersonWarnedGivesTheWordsToThePerson() {
+        List<Attribution> a = detect("The Kremlin said that Oleg Varin warned against new sanctions. "
+                + "The Kremlin said that the talks with Oleg Varin would continue.", "en");
+        assertAttribution(a.get(0), StatementKind.REPORTED, "Oleg Varin");
+        assertAttribution(a.get(1), StatementKind.REPORTED, "Kremlin");
+    }
+
+    @Test
     void germanMinistryIsTheFallbackSpeakerOfAQuote() {
         String text = "„Die Vorschläge liegen auf dem Tisch“, erklärte das Außenministerium am Dienstag.";
         assertAttribution(detect(text, "de").get(0), StatementKind.DIRECT, "das Außenministerium");
