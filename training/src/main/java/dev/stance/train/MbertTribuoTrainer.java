@@ -105,6 +105,7 @@ public final class MbertTribuoTrainer {
     }
 
     static Model<Label> fit(Task task, List<Statement> data, List<Encoded> enc, MbertTrainConfig c) {
+        MbertConfig mc = encoderConfig(c, c.attention());
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> ds = new MutableDataset<>(
                 new SimpleDataSourceProvenance("stance statements, mBERT features (" + task.key() + ")", factory), factory);
@@ -117,7 +118,7 @@ public final class MbertTribuoTrainer {
             if (label == null) {
                 continue;
             }
-            double[] f = EncoderFeatures.of(enc.get(i), c.contextWeight(), c.attention());
+            double[] f = EncoderFeatures.of(enc.get(i), mc);
             if (names == null) {
                 names = EncoderFeatures.names(f.length);
             }
@@ -134,8 +135,8 @@ public final class MbertTribuoTrainer {
 
     /** The scoring-time encoder settings of a training config. */
     static MbertConfig encoderConfig(MbertTrainConfig c, boolean attention) {
-        return new MbertConfig(MbertConfig.encoderId(c.layers(), c.separateContext()), c.contextWeight(), c.batchSize(),
-                attention, c.layers(), c.separateContext());
+        return new MbertConfig(MbertConfig.encoderId(c.layers(), c.extraLayer(), c.separateContext()), c.contextWeight(),
+                c.batchSize(), attention, c.layers(), c.separateContext(), c.extraLayer());
     }
 
     static Manifest provisional(String name, Map<String, Double> temperature, MbertConfig mc) {

@@ -64,7 +64,7 @@ class MbertHeadsTest {
     void dl4jHeadLearnsExportsAndReloadsToIdenticalProbabilities() throws Exception {
         List<Statement> data = Fixtures.small();
         List<Encoded> enc = synthetic(data, 1);
-        MbertTrainConfig c = new MbertTrainConfig(8, 1e-2, true, 7L, 0.5, 16, 16, 0.1, 3, 8, false, 12, false);
+        MbertTrainConfig c = new MbertTrainConfig(8, 1e-2, true, 7L, 0.5, 16, 16, 0.1, 3, 8, false, 12, false, 0);
         Path model = MbertDl4jTrainer.trainAndExport(c, List.of(Fixtures.SMALL), data, enc, data, enc, dir, "h", QUIET);
         var manifest = ModelDirectory.verify(model);
         assertTrue(manifest.temperature().get("stance") > 0);
@@ -90,7 +90,7 @@ class MbertHeadsTest {
         List<Statement> data = Fixtures.small();
         List<Encoded> enc = synthetic(data, 2);
         MbertTrainConfig d = MbertTrainConfig.defaults("mbert-tribuo");
-        MbertTrainConfig c = new MbertTrainConfig(d.epochs(), d.learningRate(), true, 42L, 0.5, 16, 16, 0.1, 3, 8, true, 12, false);
+        MbertTrainConfig c = new MbertTrainConfig(d.epochs(), d.learningRate(), true, 42L, 0.5, 16, 16, 0.1, 3, 8, true, 12, false, 0);
         Path model = MbertTribuoTrainer.trainAndExport(c, List.of(Fixtures.SMALL), data, enc, data, enc, dir, "t", QUIET);
         var manifest = ModelDirectory.verify(model);
         var config = MbertTribuoFamily.config(manifest);

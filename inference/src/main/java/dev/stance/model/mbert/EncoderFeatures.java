@@ -13,6 +13,19 @@ public final class EncoderFeatures {
     }
 
     public static double[] of(Encoded e, double contextWeight, boolean attention) {
+        return of(e, contextWeight, attention, 1);
+    }
+
+    /** The features a model with these encoder settings reads. */
+    public static double[] of(Encoded e, MbertConfig c) {
+        return of(e, c.contextWeight(), c.attention(), c.parts());
+    }
+
+    /**
+     * The same for token vectors that concatenate {@code parts} layers: each layer's share of each pooled
+     * vector is normalised on its own, so no layer dominates by scale.
+     */
+    public static double[] of(Encoded e, double contextWeight, boolean attention, int parts) {
         float[] pooled = Pooling.meanStatementContextCls(e);
         if (attention) {
             float[] att = Pooling.attentionStatement(e);
@@ -20,14 +33,15 @@ public final class EncoderFeatures {
             System.arraycopy(att, 0, all, pooled.length, att.length);
             pooled = all;
         }
-        int d = e.dim();
+        int d = e.dim() / parts;
         double[] out = new double[pooled.length];
         for (int block = 0; block < pooled.length / d; block++) {
             double norm = 0;
             for (int j = 0; j < d; j++) {
                 norm += pooled[block * d + j] * (double) pooled[block * d + j];
             }
-            double scale = norm == 0 ? 0 : (block == 1 ? contextWeight : 1.0) / Math.sqrt(norm);
+            // pooled vectors are statement, context, [CLS] (, attention), each `parts` blocks wide
+            double scale = norm == 0 ? 0 : (block / parts == 1 ? contextWeight : 1.0) / Math.sqrt(norm);
             for (int j = 0; j < d; j++) {
                 out[block * d + j] = pooled[block * d + j] * scale;
             }

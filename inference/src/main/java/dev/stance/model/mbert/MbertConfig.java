@@ -16,9 +16,10 @@ import dev.stance.encoder.TextEncoder;
  *               option existed have none and mean all 12)
  * @param separateContext encode statement and context as two single sentences ({@link SeparateContextEncoder})
  *                        rather than one pair
+ * @param extraLayer a lower layer whose token vectors are appended to the last one's (0: none)
  */
 public record MbertConfig(String encoder, double contextWeight, int batchSize, boolean attention, int layers,
-                          boolean separateContext) {
+                          boolean separateContext, int extraLayer) {
     public MbertConfig {
         if (layers == 0) {
             layers = MbertEncoder.LAYERS;
@@ -26,13 +27,18 @@ public record MbertConfig(String encoder, double contextWeight, int batchSize, b
     }
 
     /** The encoder id these settings produce (what {@link #encoder} must be). */
-    public static String encoderId(int layers, boolean separateContext) {
-        return MbertEncoder.id(layers) + (separateContext ? SeparateContextEncoder.ID_SUFFIX : "");
+    public static String encoderId(int layers, int extraLayer, boolean separateContext) {
+        return MbertEncoder.id(layers, extraLayer) + (separateContext ? SeparateContextEncoder.ID_SUFFIX : "");
+    }
+
+    /** How many layers each token vector concatenates. */
+    public int parts() {
+        return extraLayer == 0 ? 1 : 2;
     }
 
     /** Loads the encoder these settings describe; training and scoring both open it here. */
     public TextEncoder openEncoder() {
-        TextEncoder e = MbertEncoder.load(batchSize, layers);
+        TextEncoder e = MbertEncoder.load(batchSize, layers, extraLayer);
         return separateContext ? new SeparateContextEncoder(e) : e;
     }
 }

@@ -44,7 +44,7 @@ public final class MbertTribuoFamily implements ModelFamily {
         }
         String provided;
         try {
-            provided = MbertConfig.encoderId(c.layers(), c.separateContext());
+            provided = MbertConfig.encoderId(c.layers(), c.extraLayer(), c.separateContext());
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException("model " + manifest.id() + ": " + e.getMessage(), e);
         }

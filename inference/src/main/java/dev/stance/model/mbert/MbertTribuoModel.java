@@ -47,7 +47,7 @@ public final class MbertTribuoModel implements StanceModel {
     public List<StatementPrediction> predictEncoded(List<Encoded> encoded) {
         List<StatementPrediction> out = new ArrayList<>(encoded.size());
         for (Encoded e : encoded) {
-            double[] f = EncoderFeatures.of(e, config.contextWeight(), config.attention());
+            double[] f = EncoderFeatures.of(e, config);
             var example = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, EncoderFeatures.names(f.length), f);
             Map<Task, TaskPrediction> tasks = new EnumMap<>(Task.class);
             for (Map.Entry<Task, Model<Label>> h : heads.entrySet()) {
