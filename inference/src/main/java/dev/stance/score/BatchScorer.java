@@ -18,6 +18,12 @@ import java.util.function.Predicate;
 public final class BatchScorer {
     /** Articles held in memory at once. */
     static final int CHUNK = 64;
+    /**
+     * A chunk also ends once its articles hold this many characters, so the texts, sentences and encoder
+     * batches in flight stay bounded whatever the article sizes (64 inputs near the 8 MiB cap would otherwise
+     * be held at once) and the scorer runs in a fixed heap.
+     */
+    static final int CHUNK_CHARS = 2 << 20;
 
     private final StanceModel model;
     private final ArticleScorer scorer;
@@ -60,6 +66,7 @@ public final class BatchScorer {
         int skipped = 0;
         long sentences = 0;
         List<Article> chunk = new ArrayList<>(CHUNK);
+        long chunkChars = 0;
         var it = articles.iterator();
         while (it.hasNext()) {
             Article next = it.next();
@@ -67,8 +74,9 @@ public final class BatchScorer {
                 skipped++;
             } else {
                 chunk.add(next);
+                chunkChars += next.text() == null ? 0 : next.text().length();
             }
-            if (chunk.size() == CHUNK || (!it.hasNext() && !chunk.isEmpty())) {
+            if (chunk.size() == CHUNK || chunkChars >= CHUNK_CHARS || (!it.hasNext() && !chunk.isEmpty())) {
                 for (Outcome o : scoreChunk(chunk)) {
                     total++;
                     ArticleResult r;
@@ -88,6 +96,7 @@ public final class BatchScorer {
                     }
                 }
                 chunk.clear();
+                chunkChars = 0;
             }
         }
         for (ArticleListener l : listeners) {

@@ -38,6 +38,38 @@ class BatchScorerTest {
     }
 
     @Test
+    void aChunkEndsAtTheCharacterBudgetAsWellAsTheArticleCount() throws Exception {
+        // Five articles of ~0.6 Mi characters: the budget cuts chunks after four, so two model calls, not one.
+        String sentence = "The envoy said the talks would resume next week in Vienna. ";
+        String big = sentence.repeat((BatchScorer.CHUNK_CHARS / 4 + 1) / sentence.length() + 1);
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(dir.resolve("big" + i + ".txt"), big);
+        }
+        List<Integer> calls = new ArrayList<>();
+        FixedModel fixed = new FixedModel();
+        dev.stance.model.StanceModel counting = new dev.stance.model.StanceModel() {
+            @Override
+            public dev.stance.model.Manifest manifest() {
+                return fixed.manifest();
+            }
+
+            @Override
+            public List<dev.stance.model.StatementPrediction> predict(List<dev.stance.model.StatementInput> inputs) {
+                calls.add(inputs.size());
+                return fixed.predict(inputs);
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BatchScorer.Summary s;
+        try (var w = new JsonlResultWriter(AtomicOutput.toStream(out))) {
+            s = new BatchScorer(counting).run(new ArticleSource(List.of(dir.toString()), new ByteArrayInputStream(new byte[0])), w);
+        }
+        assertEquals(5, s.articles());
+        assertEquals(0, s.failed());
+        assertEquals(2, calls.size(), "model calls per chunk: " + calls);
+    }
+
+    @Test
     void scoresEverySentenceWithOffsetsIntoTheOriginal() throws Exception {
         String text = "Talks resumed. \"This is a threat,\" he said.";
         Files.writeString(dir.resolve("a.txt"), text);
