@@ -68,17 +68,18 @@ public final class MbertEncoder implements TextEncoder {
         this.batchSize = batchSize;
         this.layers = layers;
         this.extraLayer = extraLayer;
-        for (int i = 0; i < INPUTS.length; i++) {
-            Pair<TF_Operation, Integer> op = JavacppUtils.getGraphOperationByName(bundle.getGraph(), INPUTS[i]);
-            inputOps[i] = op.getKey();
-            inputIndices[i] = op.getValue();
-        }
+        lookUp(List.of(INPUTS), inputOps, inputIndices);
         outputOps = new TF_Operation[outputs.size()];
         outputIndices = new int[outputs.size()];
-        for (int i = 0; i < outputs.size(); i++) {
-            Pair<TF_Operation, Integer> out = JavacppUtils.getGraphOperationByName(bundle.getGraph(), outputs.get(i));
-            outputOps[i] = out.getKey();
-            outputIndices[i] = out.getValue();
+        lookUp(outputs, outputOps, outputIndices);
+    }
+
+    /** Fills {@code ops} and {@code indices} with the graph operation and output index of each tensor name. */
+    private void lookUp(List<String> names, TF_Operation[] ops, int[] indices) {
+        for (int i = 0; i < names.size(); i++) {
+            Pair<TF_Operation, Integer> op = JavacppUtils.getGraphOperationByName(bundle.getGraph(), names.get(i));
+            ops[i] = op.getKey();
+            indices[i] = op.getValue();
         }
     }
 
@@ -128,7 +129,6 @@ public final class MbertEncoder implements TextEncoder {
      * keep more of the words themselves, the last one more of their context; heads get both at no extra cost.
      */
     public static MbertEncoder load(int batchSize, int layers, int extraLayer) {
-        checkLayers(layers, extraLayer);
         return load(batchSize, layers, extraLayer, extraLayer == 0 ? List.of(layerOutput(layers))
                 : List.of(layerOutput(layers), layerOutput(extraLayer)));
     }
@@ -158,7 +158,7 @@ public final class MbertEncoder implements TextEncoder {
         }
     }
 
-/** The WordPiece tokenizer of the unpacked model (tokenizer.json is generated next to vocab.txt). */
+    /** The WordPiece tokenizer of the unpacked model (tokenizer.json is generated next to vocab.txt). */
     public static HuggingFaceTokenizer tokenizer(Path savedModel) throws IOException {
         Path json = savedModel.resolve("assets/tokenizer.json");
         if (!Files.isRegularFile(json)) {
@@ -177,10 +177,6 @@ public final class MbertEncoder implements TextEncoder {
     @Override
     public String id() {
         return id(layers, extraLayer);
-    }
-
-    public int layers() {
-        return layers;
     }
 
     @Override

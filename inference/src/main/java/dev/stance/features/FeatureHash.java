@@ -15,15 +15,11 @@ public final class FeatureHash {
 
     /** The hash of a whole feature name, e.g. {@code "ch:ver"}. */
     public static long of(CharSequence name) {
-        long h = SEED;
-        for (int i = 0; i < name.length(); i++) {
-            h = step(h, name.charAt(i));
-        }
-        return finish(h);
+        return finish(start(name));
     }
 
     /** The running state after {@code prefix}; extend it with {@link #step} and close it with {@link #finish}. */
-    static long start(String prefix) {
+    static long start(CharSequence prefix) {
         long h = SEED;
         for (int i = 0; i < prefix.length(); i++) {
             h = step(h, prefix.charAt(i));

@@ -222,10 +222,7 @@ public final class StatementDetector {
             if (Cues.THAT.contains(w)) {
                 clause = true;
             } else if (clause && Cues.SPEECH_VERBS.contains(w) && !passiveBefore(t, k)) {
-                int v = k;
-                while (v > 0 && Cues.AUXILIARIES.contains(t.get(v - 1).lower())) {
-                    v--;
-                }
+                int v = auxiliaryStart(t, k);
                 for (Mention n : ms) {
                     boolean person = !n.weak() && !n.institution() && n.type() != Mention.Type.PRONOUN;
                     // "at" opens the clause here (nb), though in English it is a preposition that blocks
@@ -240,12 +237,18 @@ public final class StatementDetector {
         return outer;
     }
 
-    /** The subject of the verb of saying: just before it, just after it, first in the sentence, or before it. */
-    private static Mention byVerb(List<Token> t, List<Mention> free, int verb, int verbEnd) {
-        int v = verb;
+    /** Where the verb at {@code k} starts with its perfect auxiliaries ("skal ha sagt"): the subject stands before. */
+    private static int auxiliaryStart(List<Token> t, int k) {
+        int v = k;
         while (v > 0 && Cues.AUXILIARIES.contains(t.get(v - 1).lower())) {
             v--;
         }
+        return v;
+    }
+
+    /** The subject of the verb of saying: just before it, just after it, first in the sentence, or before it. */
+    private static Mention byVerb(List<Token> t, List<Mention> free, int verb, int verbEnd) {
+        int v = auxiliaryStart(t, verb);
         Mention best = null;
         for (Mention m : free) {
             if (m.end() <= v && v - m.end() <= (m.weak() ? 0 : 2)) {

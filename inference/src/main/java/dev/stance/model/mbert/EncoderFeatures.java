@@ -2,6 +2,8 @@ package dev.stance.model.mbert;
 
 import dev.stance.encoder.Encoded;
 import dev.stance.encoder.Pooling;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The fixed-size feature vector the mbert-tribuo family learns from: statement mean, context mean and [CLS]
@@ -9,11 +11,9 @@ import dev.stance.encoder.Pooling;
  * context block scaled by a weight. Trainer and scorer both call {@link #of}.
  */
 public final class EncoderFeatures {
-    private EncoderFeatures() {
-    }
+    private static final ConcurrentMap<Integer, String[]> NAMES = new ConcurrentHashMap<>();
 
-    public static double[] of(Encoded e, double contextWeight, boolean attention) {
-        return of(e, contextWeight, attention, 1);
+    private EncoderFeatures() {
     }
 
     /** The features a model with these encoder settings reads. */
@@ -22,7 +22,7 @@ public final class EncoderFeatures {
     }
 
     /**
-     * The same for token vectors that concatenate {@code parts} layers: each layer's share of each pooled
+     * Token vectors may concatenate {@code parts} layers: each layer's share of each pooled
      * vector is normalised on its own, so no layer dominates by scale.
      */
     public static double[] of(Encoded e, double contextWeight, boolean attention, int parts) {
@@ -48,8 +48,6 @@ public final class EncoderFeatures {
         }
         return out;
     }
-
-    private static final java.util.concurrent.ConcurrentMap<Integer, String[]> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Tribuo feature names for a vector of {@code n} values: "e0000", "e0001", ... (sorted order = index order).
