@@ -14,24 +14,12 @@ import java.util.Map;
  * encoding, and attention cost (quadratic in length) falls further. The price is that statement tokens no
  * longer attend to the context; the context still reaches the head through its own pooled block.
  */
-public final class SeparateContextEncoder implements TextEncoder {
+public final class SeparateContextEncoder extends WrappingEncoder {
     /** Appended to the inner encoder's id. */
     public static final String ID_SUFFIX = "/separate-context";
 
-    private final TextEncoder inner;
-
     public SeparateContextEncoder(TextEncoder inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public String id() {
-        return inner.id() + ID_SUFFIX;
-    }
-
-    @Override
-    public int dim() {
-        return inner.dim();
+        super(inner, ID_SUFFIX);
     }
 
     @Override
@@ -68,10 +56,5 @@ public final class SeparateContextEncoder implements TextEncoder {
         int[] segments = new int[n];
         Arrays.fill(segments, statement.tokens(), n, 1);
         return new Encoded(n, d, seq, segments);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -135,8 +135,9 @@ public final class MbertTribuoTrainer {
 
     /** The scoring-time encoder settings of a training config. */
     static MbertConfig encoderConfig(MbertTrainConfig c, boolean attention) {
-        return new MbertConfig(MbertConfig.encoderId(c.layers(), c.extraLayer(), c.separateContext()), c.contextWeight(),
-                c.batchSize(), attention, c.layers(), c.separateContext(), c.extraLayer());
+        String encoder = MbertConfig.encoderId(c.layers(), c.extraLayer(), c.separateContext(), c.contextWeight());
+        return new MbertConfig(encoder, c.contextWeight(), c.batchSize(), attention, c.layers(), c.separateContext(),
+                c.extraLayer());
     }
 
     static Manifest provisional(String name, Map<String, Double> temperature, MbertConfig mc) {

@@ -12,22 +12,24 @@ import dev.stance.model.ngram.NgramTribuoModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
 /**
- * The shipped n-gram model's fast scorer (hashed features, batches split across threads) predicts the whole
+ * Each shipped n-gram model's fast scorer (hashed features, batches split across threads) predicts the whole
  * corpus exactly as Tribuo does on featurize() vectors: same labels, probabilities within 1e-9.
  */
 class ShippedNgramScoringTest {
-    @Test
-    void hashedScoringOfTheCorpusEqualsTribuoPredictOnFeaturizedExamples() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ngram-v1", "ngram-v2"})
+    void hashedScoringOfTheCorpusEqualsTribuoPredictOnFeaturizedExamples(String id) throws Exception {
         List<StatementInput> inputs = StatementReader.readAll(RepoPaths.corpusFiles()).stream()
                 .map(s -> new StatementInput(s.text(), s.context())).toList();
-        try (var model = (NgramTribuoModel) ModelStore.load(RepoPaths.root().resolve("models/ngram-v1"))) {
+        try (var model = (NgramTribuoModel) ModelStore.load(RepoPaths.root().resolve("models").resolve(id))) {
             List<StatementPrediction> batched = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i += 32) {
                 batched.addAll(model.predict(inputs.subList(i, Math.min(inputs.size(), i + 32))));
@@ -39,7 +41,7 @@ class ShippedNgramScoringTest {
                     Model<Label> tribuo = model.model(task);
                     Prediction<Label> ref = tribuo.predict(NgramTribuoModel.example(model.featurizer(), inputs.get(i),
                             LabelFactory.UNKNOWN_LABEL));
-                    // The shipped model is an SVM: Tribuo scores are margins, turned into probabilities here.
+                    // The shipped models are SVMs: Tribuo scores are margins, turned into probabilities here.
                     double[] margins = task.labels().stream()
                             .mapToDouble(l -> ref.getOutputScores().get(l).getScore()).toArray();
                     Map<String, Double> expected = Probabilities.softmax(task.labels(), margins,

@@ -2,6 +2,7 @@ package dev.stance.model.mbert;
 
 import dev.stance.encoder.MbertEncoder;
 import dev.stance.encoder.SeparateContextEncoder;
+import dev.stance.encoder.StatementOnlyEncoder;
 import dev.stance.encoder.TextEncoder;
 
 /**
@@ -9,7 +10,7 @@ import dev.stance.encoder.TextEncoder;
  * {@code features}.
  *
  * @param encoder the {@link dev.stance.encoder.TextEncoder#id()} the head was trained on
- * @param contextWeight weight of the context block (mbert-tribuo)
+ * @param contextWeight weight of the context block (mbert-tribuo); 0 means the context is never encoded
  * @param batchSize encoder batch size at scoring time
  * @param attention mbert-tribuo: add the attention-pooled statement vector ({@link dev.stance.encoder.Pooling#attentionStatement})
  * @param layers encoder depth: the output of this transformer layer is used (manifests written before the
@@ -27,8 +28,9 @@ public record MbertConfig(String encoder, double contextWeight, int batchSize, b
     }
 
     /** The encoder id these settings produce (what {@link #encoder} must be). */
-    public static String encoderId(int layers, int extraLayer, boolean separateContext) {
-        return MbertEncoder.id(layers, extraLayer) + (separateContext ? SeparateContextEncoder.ID_SUFFIX : "");
+    public static String encoderId(int layers, int extraLayer, boolean separateContext, double contextWeight) {
+        return MbertEncoder.id(layers, extraLayer) + (contextWeight == 0 ? StatementOnlyEncoder.ID_SUFFIX
+                : separateContext ? SeparateContextEncoder.ID_SUFFIX : "");
     }
 
     /** How many layers each token vector concatenates. */
@@ -39,6 +41,9 @@ public record MbertConfig(String encoder, double contextWeight, int batchSize, b
     /** Loads the encoder these settings describe; training and scoring both open it here. */
     public TextEncoder openEncoder() {
         TextEncoder e = MbertEncoder.load(batchSize, layers, extraLayer);
+        if (contextWeight == 0) {
+            return new StatementOnlyEncoder(e);
+        }
         return separateContext ? new SeparateContextEncoder(e) : e;
     }
 }

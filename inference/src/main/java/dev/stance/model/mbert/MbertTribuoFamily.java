@@ -44,7 +44,7 @@ public final class MbertTribuoFamily implements ModelFamily {
         }
         String provided;
         try {
-            provided = MbertConfig.encoderId(c.layers(), c.extraLayer(), c.separateContext());
+            provided = MbertConfig.encoderId(c.layers(), c.extraLayer(), c.separateContext(), c.contextWeight());
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException("model " + manifest.id() + ": " + e.getMessage(), e);
         }
