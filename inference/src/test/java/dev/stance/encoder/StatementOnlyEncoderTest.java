@@ -28,6 +28,6 @@ class StatementOnlyEncoderTest {
         assertEquals(MbertEncoder.id(6, 0) + "/statement-only", MbertConfig.encoderId(6, 0, true, 0.0));
         assertEquals(MbertEncoder.id(6, 0) + "/statement-only", MbertConfig.encoderId(6, 0, false, 0.0));
         assertEquals(MbertEncoder.id(6, 0) + "/separate-context", MbertConfig.encoderId(6, 0, true, 0.5));
-        assertEquals(new StatementOnlyEncoder(new SeparateContextEncoderTest.WordEncoder()).id(), "words/statement-only");
+        assertEquals("words/statement-only", new StatementOnlyEncoder(new SeparateContextEncoderTest.WordEncoder()).id());
     }
 }
