@@ -26,17 +26,18 @@ import java.util.Map;
  * @param layers encoder depth: heads read the output of this transformer layer (1..12)
  * @param separateContext encode statement and context as two single sentences instead of one pair
  * @param extraLayer a lower encoder layer whose token vectors are appended to the last one's (0: none)
+ * @param cls mbert-tribuo: include the [CLS] vector in the features
  */
 public record MbertTrainConfig(int epochs, double learningRate, boolean classWeighting, long seed,
                                double contextWeight, int batchSize, int hidden, double dropout, int patience,
                                int minibatch, boolean attention, int layers,
-                               boolean separateContext, int extraLayer) {
+                               boolean separateContext, int extraLayer, boolean cls) {
 
     /** Defaults per family: AdaGrad for the Tribuo head, Adam with early stopping for the DL4J head. */
     public static MbertTrainConfig defaults(String family) {
         return family.equals("mbert-dl4j")
-                ? new MbertTrainConfig(40, 1e-3, true, 42L, 0.5, 16, 128, 0.3, 6, 32, false, 12, false, 0)
-                : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32, false, 12, false, 0);
+                ? new MbertTrainConfig(40, 1e-3, true, 42L, 0.5, 16, 128, 0.3, 6, 32, false, 12, false, 0, true)
+                : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32, false, 12, false, 0, true);
     }
 
     public static MbertTrainConfig read(Path file, String family) throws IOException {
@@ -53,7 +54,7 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
 
     public MbertTrainConfig withSeed(long s) {
         return new MbertTrainConfig(epochs, learningRate, classWeighting, s, contextWeight, batchSize, hidden,
-                dropout, patience, minibatch, attention, layers, separateContext, extraLayer);
+                dropout, patience, minibatch, attention, layers, separateContext, extraLayer, cls);
     }
 
     public Map<String, Object> hyperparameters() {

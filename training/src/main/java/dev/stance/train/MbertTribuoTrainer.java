@@ -137,7 +137,7 @@ public final class MbertTribuoTrainer {
     static MbertConfig encoderConfig(MbertTrainConfig c, boolean attention) {
         String encoder = MbertConfig.encoderId(c.layers(), c.extraLayer(), c.separateContext(), c.contextWeight());
         return new MbertConfig(encoder, c.contextWeight(), c.batchSize(), attention, c.layers(), c.separateContext(),
-                c.extraLayer());
+                c.extraLayer(), c.cls());
     }
 
     static Manifest provisional(String name, Map<String, Double> temperature, MbertConfig mc) {

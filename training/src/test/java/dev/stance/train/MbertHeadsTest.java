@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -64,7 +66,7 @@ class MbertHeadsTest {
     void dl4jHeadLearnsExportsAndReloadsToIdenticalProbabilities() throws Exception {
         List<Statement> data = Fixtures.small();
         List<Encoded> enc = synthetic(data, 1);
-        MbertTrainConfig c = new MbertTrainConfig(8, 1e-2, true, 7L, 0.5, 16, 16, 0.1, 3, 8, false, 12, false, 0);
+        MbertTrainConfig c = new MbertTrainConfig(8, 1e-2, true, 7L, 0.5, 16, 16, 0.1, 3, 8, false, 12, false, 0, true);
         Path model = MbertDl4jTrainer.trainAndExport(c, List.of(Fixtures.SMALL), data, enc, data, enc, dir, "h", QUIET);
         var manifest = ModelDirectory.verify(model);
         assertTrue(manifest.temperature().get("stance") > 0);
@@ -85,15 +87,17 @@ class MbertHeadsTest {
         }
     }
 
-    @Test
-    void tribuoHeadExportsAndReloadsToIdenticalProbabilities() throws Exception {
+    @ParameterizedTest(name = "cls {0}")
+    @ValueSource(booleans = {true, false})
+    void tribuoHeadExportsAndReloadsToIdenticalProbabilities(boolean cls) throws Exception {
         List<Statement> data = Fixtures.small();
         List<Encoded> enc = synthetic(data, 2);
         MbertTrainConfig d = MbertTrainConfig.defaults("mbert-tribuo");
-        MbertTrainConfig c = new MbertTrainConfig(d.epochs(), d.learningRate(), true, 42L, 0.5, 16, 16, 0.1, 3, 8, true, 12, false, 0);
+        MbertTrainConfig c = new MbertTrainConfig(d.epochs(), d.learningRate(), true, 42L, 0.5, 16, 16, 0.1, 3, 8, true, 12, false, 0, cls);
         Path model = MbertTribuoTrainer.trainAndExport(c, List.of(Fixtures.SMALL), data, enc, data, enc, dir, "t", QUIET);
         var manifest = ModelDirectory.verify(model);
         var config = MbertTribuoFamily.config(manifest);
+        assertEquals(cls, config.cls(), "the manifest records whether the features hold [CLS]");
         var heads = MbertTribuoFamily.readHeads(model, manifest);
         List<StatementPrediction> p = new MbertTribuoModel(manifest, config, null, heads).predictEncoded(enc);
         assertTrue(accuracy(data, p, Task.STANCE) > 0.8);

@@ -2,6 +2,9 @@ package dev.stance.model.mbert;
 
 import dev.stance.encoder.Encoded;
 import dev.stance.encoder.Pooling;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -9,6 +12,11 @@ import java.util.concurrent.ConcurrentMap;
  * The fixed-size feature vector the mbert-tribuo family learns from: statement mean, context mean and [CLS]
  * vectors from {@link Pooling} (and, when enabled, the attention-pooled statement), each L2-normalised, the
  * context block scaled by a weight. Trainer and scorer both call {@link #of}.
+ *
+ * <p>Without [CLS] ({@link MbertConfig#cls()} false) only the blocks that carry information are kept: the
+ * statement mean, the context mean when its weight is above 0, the attention block when enabled. Frozen
+ * multilingual BERT's [CLS] vector was pretrained for next-sentence prediction, not meaning; heads that read it
+ * fit the written corpus as well and transferred worse to real statements.
  */
 public final class EncoderFeatures {
     private static final ConcurrentMap<Integer, String[]> NAMES = new ConcurrentHashMap<>();
@@ -18,32 +26,51 @@ public final class EncoderFeatures {
 
     /** The features a model with these encoder settings reads. */
     public static double[] of(Encoded e, MbertConfig c) {
-        return of(e, c.contextWeight(), c.attention(), c.parts());
+        return of(e, c.contextWeight(), c.attention(), c.parts(), c.cls());
+    }
+
+    /** The layout of manifests written before {@code cls} existed: statement, context, [CLS] (, attention). */
+    public static double[] of(Encoded e, double contextWeight, boolean attention, int parts) {
+        return of(e, contextWeight, attention, parts, true);
     }
 
     /**
      * Token vectors may concatenate {@code parts} layers: each layer's share of each pooled
      * vector is normalised on its own, so no layer dominates by scale.
      */
-    public static double[] of(Encoded e, double contextWeight, boolean attention, int parts) {
+    public static double[] of(Encoded e, double contextWeight, boolean attention, int parts, boolean cls) {
         float[] pooled = Pooling.meanStatementContextCls(e);
-        if (attention) {
-            float[] att = Pooling.attentionStatement(e);
-            float[] all = java.util.Arrays.copyOf(pooled, pooled.length + att.length);
-            System.arraycopy(att, 0, all, pooled.length, att.length);
-            pooled = all;
+        int dim = e.dim();
+        // pooled vectors, each dim wide: statement, context, [CLS]; their weights in the same order
+        List<float[]> vectors = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        vectors.add(Arrays.copyOfRange(pooled, 0, dim));
+        weights.add(1.0);
+        if (cls || contextWeight > 0) {
+            vectors.add(Arrays.copyOfRange(pooled, dim, 2 * dim));
+            weights.add(contextWeight);
         }
-        int d = e.dim() / parts;
-        double[] out = new double[pooled.length];
-        for (int block = 0; block < pooled.length / d; block++) {
-            double norm = 0;
-            for (int j = 0; j < d; j++) {
-                norm += pooled[block * d + j] * (double) pooled[block * d + j];
-            }
-            // pooled vectors are statement, context, [CLS] (, attention), each `parts` blocks wide
-            double scale = norm == 0 ? 0 : (block / parts == 1 ? contextWeight : 1.0) / Math.sqrt(norm);
-            for (int j = 0; j < d; j++) {
-                out[block * d + j] = pooled[block * d + j] * scale;
+        if (cls) {
+            vectors.add(Arrays.copyOfRange(pooled, 2 * dim, 3 * dim));
+            weights.add(1.0);
+        }
+        if (attention) {
+            vectors.add(Pooling.attentionStatement(e));
+            weights.add(1.0);
+        }
+        int d = dim / parts;
+        double[] out = new double[vectors.size() * dim];
+        for (int v = 0; v < vectors.size(); v++) {
+            float[] x = vectors.get(v);
+            for (int part = 0; part < parts; part++) {
+                double norm = 0;
+                for (int j = part * d; j < (part + 1) * d; j++) {
+                    norm += x[j] * (double) x[j];
+                }
+                double scale = norm == 0 ? 0 : weights.get(v) / Math.sqrt(norm);
+                for (int j = part * d; j < (part + 1) * d; j++) {
+                    out[v * dim + j] = x[j] * scale;
+                }
             }
         }
         return out;

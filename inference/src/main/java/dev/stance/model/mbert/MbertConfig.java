@@ -18,12 +18,17 @@ import dev.stance.encoder.TextEncoder;
  * @param separateContext encode statement and context as two single sentences ({@link SeparateContextEncoder})
  *                        rather than one pair
  * @param extraLayer a lower layer whose token vectors are appended to the last one's (0: none)
+ * @param cls mbert-tribuo: the features include the [CLS] vector (manifests written before the option existed
+ *            have none and mean true; see {@link EncoderFeatures})
  */
 public record MbertConfig(String encoder, double contextWeight, int batchSize, boolean attention, int layers,
-                          boolean separateContext, int extraLayer) {
+                          boolean separateContext, int extraLayer, Boolean cls) {
     public MbertConfig {
         if (layers == 0) {
             layers = MbertEncoder.LAYERS;
+        }
+        if (cls == null) {
+            cls = true;
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.stance.model.mbert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stance.encoder.Encoded;
+import dev.stance.model.Json;
 import org.junit.jupiter.api.Test;
 
 class EncoderFeaturesTest {
@@ -37,5 +39,25 @@ class EncoderFeaturesTest {
         double norm = Math.sqrt(3 * 3 + 4 * 4 + 30 * 30 + 40 * 40);
         assertEquals(3 / norm, f[0], 1e-6);
         assertEquals(40 / norm, f[3], 1e-6);
+    }
+
+    @Test
+    void withoutClsOnlyTheStatementAndAWeightedContextRemain() {
+        double[] statementOnly = EncoderFeatures.of(TWO_LAYERS, 0.0, false, 2, false);
+        assertEquals(4, statementOnly.length);
+        assertEquals(0.6, statementOnly[0], 1e-6);
+        assertEquals(0.8, statementOnly[3], 1e-6);
+        double[] withContext = EncoderFeatures.of(TWO_LAYERS, 0.5, false, 2, false);
+        assertEquals(8, withContext.length);
+        assertEquals(0.5, withContext[5], 1e-6);
+        assertEquals(0.5, withContext[6], 1e-6);
+    }
+
+    @Test
+    void manifestsWrittenBeforeTheOptionKeepTheirClsLayout() throws Exception {
+        MbertConfig old = Json.MAPPER.readValue(
+                "{\"encoder\":\"x\",\"context_weight\":0.5,\"batch_size\":16,\"attention\":false}", MbertConfig.class);
+        assertTrue(old.cls());
+        assertEquals(12, EncoderFeatures.of(TWO_LAYERS, old).length);
     }
 }
