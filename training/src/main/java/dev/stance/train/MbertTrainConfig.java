@@ -16,7 +16,8 @@ import java.util.Map;
  * @param learningRate initial learning rate (AdaGrad for mbert-tribuo, Adam for mbert-dl4j)
  * @param classWeighting weight examples (tribuo) or the loss (dl4j) by inverse label frequency
  * @param seed seed of every random choice
- * @param contextWeight weight of the context block in mbert-tribuo features
+ * @param contextWeight weight of the context block in mbert-tribuo features; 0 (either family): the context is
+ *                      never encoded, the heads read the statement alone
  * @param batchSize encoder batch size
  * @param hidden width of the dl4j head's convolution and attention layers
  * @param dropout dropout rate in the dl4j head
