@@ -1,6 +1,8 @@
 package dev.stance.model.ensemble;
 
 import dev.stance.data.Task;
+import dev.stance.encoder.Encoded;
+import dev.stance.model.EncoderHeadModel;
 import dev.stance.model.Manifest;
 import dev.stance.model.Probabilities;
 import dev.stance.model.StanceModel;
@@ -9,13 +11,16 @@ import dev.stance.model.StatementPrediction;
 import dev.stance.model.TaskPrediction;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A weighted average of member models' probabilities. Members that read text differently (character n-grams,
- * a multilingual encoder) make different mistakes, so their average is more accurate than either.
+ * a multilingual encoder) make different mistakes, so their average is more accurate than either. Members that
+ * are heads on the same encoder share one encoding of each batch (and, through {@link
+ * dev.stance.encoder.SharedEncoders}, one loaded encoder).
  */
 public final class EnsembleModel implements StanceModel {
     private final Manifest manifest;
@@ -36,8 +41,15 @@ public final class EnsembleModel implements StanceModel {
     @Override
     public List<StatementPrediction> predict(List<StatementInput> inputs) {
         List<List<StatementPrediction>> each = new ArrayList<>();
+        Map<String, List<Encoded>> encodedBy = new HashMap<>();
         for (StanceModel m : members) {
-            each.add(m.predict(inputs));
+            if (m instanceof EncoderHeadModel head && head.encoder() != null) {
+                // the same encoder id means the same weights and inputs, so the same vectors: encode once
+                List<Encoded> encoded = encodedBy.computeIfAbsent(head.encoder().id(), id -> head.encoder().encode(inputs));
+                each.add(head.predictEncoded(encoded));
+            } else {
+                each.add(m.predict(inputs));
+            }
         }
         return combine(each, weights);
     }

@@ -1,5 +1,6 @@
 package dev.stance.model.mbert;
 
+import dev.stance.encoder.SharedEncoders;
 import dev.stance.model.Manifest;
 import dev.stance.model.ModelFamily;
 import dev.stance.model.ModelLoadException;
@@ -32,7 +33,7 @@ public final class MbertDl4jFamily implements ModelFamily {
     @Override
     public StanceModel load(Path dir, Manifest manifest) {
         MbertConfig config = MbertTribuoFamily.config(manifest);
-        return new MbertDl4jModel(manifest, config.openEncoder(), readGraph(dir));
+        return new MbertDl4jModel(manifest, SharedEncoders.acquire(config.encoder(), config::openEncoder), readGraph(dir));
     }
 
     /** Rebuilds the head graph from its JSON configuration and parameter file. */

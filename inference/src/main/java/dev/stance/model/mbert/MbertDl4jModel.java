@@ -3,9 +3,9 @@ package dev.stance.model.mbert;
 import dev.stance.data.Task;
 import dev.stance.encoder.Encoded;
 import dev.stance.encoder.TextEncoder;
+import dev.stance.model.EncoderHeadModel;
 import dev.stance.model.Manifest;
 import dev.stance.model.Probabilities;
-import dev.stance.model.StanceModel;
 import dev.stance.model.StatementInput;
 import dev.stance.model.StatementPrediction;
 import dev.stance.model.TaskPrediction;
@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Frozen multilingual BERT with a DL4J multi-task head on its token vectors: one ComputationGraph with two
  * softmax outputs, "stance" and "openness", in that order.
  */
-public final class MbertDl4jModel implements StanceModel {
+public final class MbertDl4jModel implements EncoderHeadModel {
     /** Statements per head forward pass. */
     static final int HEAD_BATCH = 64;
 
@@ -45,11 +45,17 @@ public final class MbertDl4jModel implements StanceModel {
     }
 
     @Override
+    public TextEncoder encoder() {
+        return encoder;
+    }
+
+    @Override
     public List<StatementPrediction> predict(List<StatementInput> inputs) {
         return predictEncoded(encoder.encode(inputs));
     }
 
     /** Predictions from encoder outputs; batches are length-sorted to keep padding small. */
+    @Override
     public List<StatementPrediction> predictEncoded(List<Encoded> encoded) {
         StatementPrediction[] out = new StatementPrediction[encoded.size()];
         List<Integer> order = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.stance.model.mbert;
 
 import dev.stance.data.Task;
+import dev.stance.encoder.SharedEncoders;
 import dev.stance.model.Json;
 import dev.stance.model.Manifest;
 import dev.stance.model.ModelFamily;
@@ -26,7 +27,7 @@ public final class MbertTribuoFamily implements ModelFamily {
     public StanceModel load(Path dir, Manifest manifest) {
         MbertConfig config = config(manifest);
         Map<Task, Model<Label>> heads = readHeads(dir, manifest);
-        return new MbertTribuoModel(manifest, config, config.openEncoder(), heads);
+        return new MbertTribuoModel(manifest, config, SharedEncoders.acquire(config.encoder(), config::openEncoder), heads);
     }
 
     /** The Tribuo head of each task, from its protobuf file. */

@@ -3,9 +3,9 @@ package dev.stance.model.mbert;
 import dev.stance.data.Task;
 import dev.stance.encoder.Encoded;
 import dev.stance.encoder.TextEncoder;
+import dev.stance.model.EncoderHeadModel;
 import dev.stance.model.Manifest;
 import dev.stance.model.Probabilities;
-import dev.stance.model.StanceModel;
 import dev.stance.model.StatementInput;
 import dev.stance.model.StatementPrediction;
 import dev.stance.model.TaskPrediction;
@@ -20,7 +20,7 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
 /** Frozen multilingual BERT, pooled ({@link EncoderFeatures}), with one Tribuo logistic regression per task. */
-public final class MbertTribuoModel implements StanceModel {
+public final class MbertTribuoModel implements EncoderHeadModel {
     private final Manifest manifest;
     private final MbertConfig config;
     private final TextEncoder encoder;
@@ -39,11 +39,17 @@ public final class MbertTribuoModel implements StanceModel {
     }
 
     @Override
+    public TextEncoder encoder() {
+        return encoder;
+    }
+
+    @Override
     public List<StatementPrediction> predict(List<StatementInput> inputs) {
         return predictEncoded(encoder.encode(inputs));
     }
 
     /** Predictions from already-encoded statements (the trainer's path through the embedding cache). */
+    @Override
     public List<StatementPrediction> predictEncoded(List<Encoded> encoded) {
         List<StatementPrediction> out = new ArrayList<>(encoded.size());
         for (Encoded e : encoded) {
