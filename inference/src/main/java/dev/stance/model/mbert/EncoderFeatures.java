@@ -29,11 +29,6 @@ public final class EncoderFeatures {
         return of(e, c.contextWeight(), c.attention(), c.parts(), c.cls());
     }
 
-    /** The layout of manifests written before {@code cls} existed: statement, context, [CLS] (, attention). */
-    public static double[] of(Encoded e, double contextWeight, boolean attention, int parts) {
-        return of(e, contextWeight, attention, parts, true);
-    }
-
     /**
      * Token vectors may concatenate {@code parts} layers: each layer's share of each pooled
      * vector is normalised on its own, so no layer dominates by scale.

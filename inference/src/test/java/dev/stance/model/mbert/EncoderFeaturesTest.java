@@ -18,7 +18,7 @@ class EncoderFeaturesTest {
 
     @Test
     void eachLayersShareOfEachPooledVectorIsNormalisedOnItsOwn() {
-        double[] f = EncoderFeatures.of(TWO_LAYERS, 0.5, false, 2);
+        double[] f = EncoderFeatures.of(TWO_LAYERS, 0.5, false, 2, true);
         assertEquals(12, f.length);
         // statement mean: (3, 4) from the last layer and (30, 40) from the lower one, each scaled to length 1
         assertEquals(0.6, f[0], 1e-6);
@@ -35,7 +35,7 @@ class EncoderFeaturesTest {
 
     @Test
     void oneLayerNormalisesWholeVectors() {
-        double[] f = EncoderFeatures.of(TWO_LAYERS, 0.5, false, 1);
+        double[] f = EncoderFeatures.of(TWO_LAYERS, 0.5, false, 1, true);
         double norm = Math.sqrt(3 * 3 + 4 * 4 + 30 * 30 + 40 * 40);
         assertEquals(3 / norm, f[0], 1e-6);
         assertEquals(40 / norm, f[3], 1e-6);
