@@ -1,7 +1,5 @@
 package dev.stance.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stance.model.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +8,7 @@ import java.util.Map;
 
 /**
  * Hyperparameters of the transformer-head families (mbert-tribuo, mbert-dl4j), from a JSON {@code --config}
- * (snake_case; absent keys keep the defaults).
+ * (snake_case; absent keys keep the defaults, unknown keys are an error).
  *
  * @param epochs passes over the training data (the maximum, for mbert-dl4j, which stops early on dev)
  * @param learningRate initial learning rate (AdaGrad for mbert-tribuo, Adam for mbert-dl4j)
@@ -41,16 +39,9 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
                 : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32, false, 12, false, 0, true);
     }
 
+    /** Reads a config file over {@link #defaults(String)}; a key the config does not know is an error. */
     public static MbertTrainConfig read(Path file, String family) throws IOException {
-        ObjectNode tree = Json.MAPPER.valueToTree(defaults(family));
-        JsonNode given = file == null ? null : Json.MAPPER.readTree(file.toFile());
-        if (given != null && !given.isObject()) {
-            throw new IOException(file + " must hold a JSON object");
-        }
-        if (given != null) {
-            tree.setAll((ObjectNode) given);
-        }
-        return Json.MAPPER.treeToValue(tree, MbertTrainConfig.class);
+        return ConfigFiles.read(file, defaults(family), MbertTrainConfig.class);
     }
 
     public MbertTrainConfig withSeed(long s) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Hyperparameters of the n-gram family, readable from a JSON {@code --config} file (snake_case keys; absent
- * keys keep their defaults). Every field is recorded in the manifest.
+ * keys keep their defaults; unknown keys are an error). Every field is recorded in the manifest.
  *
  * @param algorithm {@code logistic} (multinomial logistic regression) or {@code svm} (linear SVM, hinge loss)
  * @param epochs passes over the training data
@@ -38,16 +38,9 @@ public record TrainConfig(String algorithm, int epochs, double learningRate, boo
         return new TrainConfig("logistic", 10, 0.5, true, 2, 5, 42L, FeatureConfig.defaults());
     }
 
-    /** Reads a config file; keys it does not set keep {@link #defaults()}. */
+    /** Reads a config file; keys it does not set keep {@link #defaults()}, keys it misspells are an error. */
     public static TrainConfig read(Path file) throws IOException {
-        TrainConfig d = defaults();
-        var tree = Json.MAPPER.valueToTree(d);
-        var given = Json.MAPPER.readTree(file.toFile());
-        if (given == null || !given.isObject()) {
-            throw new IOException(file + " must hold a JSON object");
-        }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).setAll((com.fasterxml.jackson.databind.node.ObjectNode) given);
-        return Json.MAPPER.treeToValue(tree, TrainConfig.class);
+        return ConfigFiles.read(file, defaults(), TrainConfig.class);
     }
 
     public TrainConfig withAlgorithm(String a) {
