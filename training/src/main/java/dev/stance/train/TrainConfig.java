@@ -2,7 +2,6 @@ package dev.stance.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stance.features.FeatureConfig;
-import dev.stance.model.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
