@@ -92,6 +92,6 @@ public final class ScoreCommand implements Callable<Integer> {
 
     private ResultWriter writer(ResumeState state) throws java.io.IOException {
         AtomicOutput o = out == null ? AtomicOutput.toStream(System.out) : AtomicOutput.toFile(out);
-        return format == Format.csv ? new CsvResultWriter(o) : new JsonlResultWriter(o, state.kept());
+        return format == Format.csv ? new CsvResultWriter(o) : new JsonlResultWriter(o, state);
     }
 }

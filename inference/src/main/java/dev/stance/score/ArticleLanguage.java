@@ -63,7 +63,10 @@ final class ArticleLanguage {
             while (j < spans.size() && text.substring(spans.get(j - 1).end(), spans.get(j).start()).indexOf('\n') < 0) {
                 j++;
             }
-            String para = text.substring(spans.get(i).start(), spans.get(j - 1).end());
+            // a paragraph's first SAMPLE_CHARS decide its language, as for the article: a longer one costs
+            // only time
+            String para = text.substring(spans.get(i).start(),
+                    Math.min(spans.get(j - 1).end(), spans.get(i).start() + SAMPLE_CHARS));
             String lang = articleLang;
             String[] words = para.split("[\\s\\p{Punct}«»„“”–—]+");
             String family = family(articleLang);

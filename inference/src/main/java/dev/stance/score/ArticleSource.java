@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 import dev.stance.markup.HtmlText;
 import dev.stance.markup.MarkdownText;
 
@@ -22,9 +27,14 @@ import dev.stance.markup.MarkdownText;
  * <p>{@code .txt} files are one article each, and so are {@code .md} and {@code .html}/{@code .htm} files,
  * converted to plain text first (offsets then point into the converted text); {@code .jsonl} files hold one
  * {@code {"id","text"}} object per line and are read line by line. Folders are walked recursively in sorted
- * order for those extensions. Anything unreadable becomes a failed article carrying the reason, so the caller
- * can write an error record and go on. Memory stays bounded: a file, stdin or JSON line over
- * {@link #MAX_ARTICLE_BYTES} is refused unread instead of loaded.
+ * order for those extensions, following symbolic links (a link back into a folder being walked is a loop and
+ * gets an error record). Anything unreadable becomes a failed article carrying the reason, so the caller
+ * can write an error record and go on: inside a folder, an entry with one of those extensions that is not a
+ * regular file (a FIFO, socket or device, which could block or never end, or a broken link) is refused
+ * unopened, and a folder without any such entry is an error too, never a silent empty run. A non-regular
+ * file named on the command line is read as a stream, like stdin (a named pipe waits for its writer). Memory
+ * stays bounded: a file, stream, stdin or JSON line over {@link #MAX_ARTICLE_BYTES} is refused unread instead
+ * of loaded.
  */
 public final class ArticleSource implements Iterable<Article> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,15 +66,11 @@ public final class ArticleSource implements Iterable<Article> {
                 return -1;
             }
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    List<Path> files = walk.filter(Files::isRegularFile).filter(ArticleSource::supported).toList();
-                    if (files.stream().anyMatch(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"))) {
-                        return -1;
-                    }
-                    n += files.size();
-                } catch (IOException | UncheckedIOException e) {
+                List<Entry> entries = list(p);
+                if (entries.stream().anyMatch(f -> f.path().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"))) {
                     return -1;
                 }
+                n += Math.max(1, entries.size()); // an empty folder gives one error record
             } else {
                 n++;
             }
@@ -86,23 +92,65 @@ public final class ArticleSource implements Iterable<Article> {
         }
         Path p = Path.of(arg);
         if (Files.isDirectory(p)) {
-            List<Path> files = new ArrayList<>();
-            try (Stream<Path> walk = Files.walk(p)) {
-                walk.filter(Files::isRegularFile).filter(ArticleSource::supported).sorted().forEach(files::add);
-            } catch (IOException | UncheckedIOException e) {
-                return List.of(Article.failed(arg, "cannot list folder: " + e.getMessage())).iterator();
+            List<Entry> entries = list(p);
+            if (entries.isEmpty()) {
+                return List.of(Article.failed(arg, "no articles found: the folder holds no .txt, .md, .html,"
+                        + " .htm or .jsonl file")).iterator();
             }
-            return chain(files.iterator());
+            return flatten(entries.iterator(),
+                    e -> e.error() == null ? readFile(e.path()) : List.of(Article.failed(e.path().toString(),
+                            e.error())).iterator());
         }
         if (!Files.exists(p)) {
-            return List.of(Article.failed(arg, "no such file or folder")).iterator();
+            return List.of(Article.failed(arg, Files.isSymbolicLink(p) ? "broken symbolic link"
+                    : "no such file or folder")).iterator();
         }
         return readFile(p);
     }
 
-    /** Reads each file only when the articles before it are consumed. */
-    private static Iterator<Article> chain(Iterator<Path> files) {
-        return flatten(files, ArticleSource::readFile);
+    /** A file found in a folder, or why it cannot be read ({@code error} non-null). */
+    private record Entry(Path path, String error) {
+    }
+
+    /**
+     * The entries of {@code dir} with a supported extension, recursively and sorted, following symbolic
+     * links. Non-regular files, broken links, link loops and unreadable sub-folders come back as errors, so
+     * the caller reports every one of them instead of skipping it.
+     */
+    private static List<Entry> list(Path dir) {
+        List<Entry> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                            if (!supported(f)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isRegularFile()) {
+                                out.add(new Entry(f, null));
+                            } else if (attrs.isSymbolicLink()) {
+                                out.add(new Entry(f, "broken symbolic link")); // following it failed
+                            } else {
+                                out.add(new Entry(f, "not a regular file (a FIFO, socket or device); name it on"
+                                        + " the command line to read it as a stream"));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            out.add(new Entry(f, e instanceof FileSystemLoopException
+                                    ? "symbolic link loop: it leads back into a folder being read; skipped"
+                                    : "cannot read: " + e.getMessage()));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            out.add(new Entry(dir, "cannot list folder: " + e.getMessage()));
+        }
+        out.sort(Comparator.comparing(Entry::path));
+        return out;
     }
 
     /** Concatenates the articles of each source, expanding a source only when the ones before it are used up. */
@@ -146,10 +194,16 @@ public final class ArticleSource implements Iterable<Article> {
         }
         byte[] bytes;
         try {
-            if (Files.size(f) > MAX_ARTICLE_BYTES) {
+            if (Files.isRegularFile(f) && Files.size(f) > MAX_ARTICLE_BYTES) {
                 return List.of(Article.failed(id, tooLarge())).iterator();
             }
-            bytes = Files.readAllBytes(f);
+            // read with a cap, not by size: a named pipe or device has none, and a file may grow meanwhile
+            try (InputStream in = Files.newInputStream(f)) {
+                bytes = in.readNBytes(MAX_ARTICLE_BYTES + 1);
+            }
+            if (bytes.length > MAX_ARTICLE_BYTES) {
+                return List.of(Article.failed(id, tooLarge())).iterator();
+            }
         } catch (IOException e) {
             return List.of(Article.failed(id, "cannot read file: " + e.getMessage())).iterator();
         }

@@ -5,7 +5,9 @@ import dev.stance.model.StatementInput;
 import dev.stance.model.StatementPrediction;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +16,9 @@ import java.util.function.Predicate;
  * results are written in input order. Memory is bounded by the chunk size and the output order never depends
  * on thread timing. If the chunk call fails, each article is retried alone, so a failure becomes that one
  * article's error record and the run goes on.
+ *
+ * <p>An article's id is its key in the output (and in a resumed run), so ids are unique within a run: an
+ * article whose id an earlier one of the run already had gets an error record instead of being scored.
  */
 public final class BatchScorer {
     /** Articles held in memory at once. */
@@ -67,9 +72,14 @@ public final class BatchScorer {
         long sentences = 0;
         List<Article> chunk = new ArrayList<>(CHUNK);
         long chunkChars = 0;
+        Set<String> ids = new HashSet<>();
         var it = articles.iterator();
         while (it.hasNext()) {
             Article next = it.next();
+            if (!ids.add(next.id())) {
+                next = Article.failed(next.id(), "duplicate id: an earlier input of this run has the same id;"
+                        + " ids must be unique, this one is not scored");
+            }
             if (!next.failed() && skip.test(next)) {
                 skipped++;
             } else {

@@ -7,7 +7,6 @@ import dev.stance.model.TaskPrediction;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.Map;
 
@@ -20,18 +19,18 @@ public final class JsonlResultWriter implements ResultWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicOutput out;
-    private final List<ResumeState.Kept> kept;
+    private final ResumeState resumed;
     private final Set<String> written = new HashSet<>();
     private long lines;
 
     public JsonlResultWriter(AtomicOutput out) {
-        this(out, List.of());
+        this(out, ResumeState.empty());
     }
 
-    /** {@code kept}: the lines of an earlier run that a resumed run carries over. */
-    public JsonlResultWriter(AtomicOutput out, List<ResumeState.Kept> kept) {
+    /** {@code resumed}: what an earlier run wrote; the lines it keeps are carried over on commit. */
+    public JsonlResultWriter(AtomicOutput out, ResumeState resumed) {
         this.out = out;
-        this.kept = kept;
+        this.resumed = resumed;
     }
 
     @Override
@@ -89,8 +88,8 @@ public final class JsonlResultWriter implements ResultWriter {
 
     @Override
     public void commit() throws IOException {
-        for (ResumeState.Kept k : kept) {
-            if (!written.contains(k.article())) {
+        for (ResumeState.Kept k : resumed.kept()) {
+            if (resumed.keeps(k, written)) {
                 out.writer().write(k.line());
                 out.writer().write('\n');
                 lines++;

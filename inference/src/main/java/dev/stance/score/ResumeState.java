@@ -19,10 +19,15 @@ import java.util.Set;
  * with a wrong count, is half-written or damaged and is refused rather than guessed at. Sentence lines are
  * kept and their articles (id and SHA-256 of the text) count as done; error lines are dropped so those
  * articles are tried again, and so are the old lines of an article whose text changed.
+ *
+ * <p>Lines are matched to inputs by id and text hash together, never by id alone: a kept line survives when
+ * this run met its article unchanged ({@link #isDone} said so), or when this run wrote nothing under its id
+ * (the article is not among this run's inputs). So a line of an input still present is never dropped, even
+ * if another input shares its id.
  */
-public record ResumeState(List<Kept> kept, Set<String> done) {
-    /** A sentence line of the earlier run and the article it belongs to. */
-    public record Kept(String article, String line) {
+public record ResumeState(List<Kept> kept, Set<String> done, Set<String> reused) {
+    /** A sentence line of the earlier run, the article it belongs to and that article's text hash. */
+    public record Kept(String article, String sha256, String line) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +39,7 @@ public record ResumeState(List<Kept> kept, Set<String> done) {
     }
 
     public static ResumeState empty() {
-        return new ResumeState(List.of(), Set.of());
+        return new ResumeState(List.of(), Set.of(), new HashSet<>());
     }
 
     /** Reads {@code target}; a missing file means nothing is done yet. */
@@ -63,15 +68,32 @@ public record ResumeState(List<Kept> kept, Set<String> done) {
         for (String l : lines) {
             JsonNode n = parse(l);
             if (n != null && n.hasNonNull("article_sha256")) {
-                kept.add(new Kept(n.get("article").asText(), l));
+                kept.add(new Kept(n.get("article").asText(), n.get("article_sha256").asText(), l));
                 done.add(key(n.get("article").asText(), n.get("article_sha256").asText()));
             }
         }
-        return new ResumeState(kept, done);
+        return new ResumeState(kept, done, new HashSet<>());
     }
 
+    /** True when the earlier run scored this very article (id and text); its kept lines are then reused. */
     public boolean isDone(Article a) {
-        return !done.isEmpty() && done.contains(key(a.id(), ArticleScorer.sha256(a.text())));
+        if (done.isEmpty()) {
+            return false;
+        }
+        String key = key(a.id(), ArticleScorer.sha256(a.text()));
+        if (done.contains(key)) {
+            reused.add(key);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a kept line goes into the new file: its article was met unchanged in this run, or this run
+     * wrote nothing under its id ({@code rewritten} holds the ids this run wrote lines or errors for).
+     */
+    public boolean keeps(Kept k, Set<String> rewritten) {
+        return reused.contains(key(k.article(), k.sha256())) || !rewritten.contains(k.article());
     }
 
     private static String key(String id, String sha) {

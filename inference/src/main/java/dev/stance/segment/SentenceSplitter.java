@@ -14,6 +14,12 @@ import java.util.Set;
  * or dash, except after a known abbreviation, a single-letter initial, or an ordinal before a month name
  * ("24. Februar"), and except inside a quotation that closes later in the same paragraph: a quote with two
  * sentences in it is one statement.
+ *
+ * <p>No sentence is longer than {@value #MAX_SENTENCE_CHARS} characters: a longer stretch without a sentence
+ * end (a run-on line, a table flattened to text, hostile input) is cut at the last white space before that
+ * length, or at the length itself when there is none. Real news sentences are far shorter, and the bound keeps
+ * the cost of every later per-sentence step (statement detection, features, the encoder) bounded per sentence,
+ * so one pathological line costs time in proportion to its length.
  */
 public final class SentenceSplitter {
     // The lists overlap across languages ("ca", "nr"), hence Set.copyOf over a list.
@@ -35,6 +41,8 @@ public final class SentenceSplitter {
             "december", "jänner", "märz", "dezember");
     private static final int MAX_QUOTE_SPAN = 600;
     private static final int WRAP_LINE_MIN = 60;
+    /** The longest sentence this splitter returns; see the class comment. */
+    public static final int MAX_SENTENCE_CHARS = 2000;
 
     private SentenceSplitter() {
     }
@@ -183,8 +191,31 @@ public final class SentenceSplitter {
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
+        while (end - start > MAX_SENTENCE_CHARS) {
+            int cut = cutPoint(text, start);
+            addSpan(text, start, cut, out);
+            start = cut;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+        }
         if (end > start) {
             out.add(new Span(start, end, text.substring(start, end)));
         }
+    }
+
+    /**
+     * Where to cut an over-long sentence starting at {@code start} (which is followed by more than
+     * {@value #MAX_SENTENCE_CHARS} characters): after the last white space in the second half of the allowed
+     * length, else at the length itself, never between the two halves of a surrogate pair.
+     */
+    private static int cutPoint(String text, int start) {
+        int limit = start + MAX_SENTENCE_CHARS;
+        for (int k = limit; k > start + MAX_SENTENCE_CHARS / 2; k--) {
+            if (Character.isWhitespace(text.charAt(k - 1))) {
+                return k;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
     }
 }

@@ -26,6 +26,8 @@ final class Mentions {
      */
     static List<Mention> find(List<Token> t, String sentence, boolean german, NameTable table, int at) {
         List<Mention> out = new ArrayList<>();
+        // computed once: asking per capitalised token whether a letter precedes it would rescan the prefix
+        int firstLetter = firstLetterOrDigit(sentence);
         int i = 0;
         int floor = 0;
         while (i < t.size()) {
@@ -51,7 +53,7 @@ final class Mentions {
                 }
                 int j = nameEnd(t, i);
                 String name = join(t, i, j);
-                boolean initial = sentence.substring(0, tok.start()).codePoints().noneMatch(Character::isLetterOrDigit);
+                boolean initial = tok.start() <= firstLetter;
                 boolean known = table != null && table.knows(name);
                 boolean org = Organisations.is(t, i, j, german);
                 boolean accept = j - i > 1 && !(german && initial && !known)
@@ -240,6 +242,18 @@ final class Mentions {
         }
         return l.endsWith("ske") || l.endsWith("sk") || l.endsWith("ische") || l.endsWith("ischen")
                 || l.endsWith("ischer") || l.endsWith("ian");
+    }
+
+    /** Offset of the first letter or digit in {@code s}, or its length when it has none. */
+    static int firstLetterOrDigit(String s) {
+        for (int k = 0; k < s.length(); ) {
+            int cp = s.codePointAt(k);
+            if (Character.isLetterOrDigit(cp)) {
+                return k;
+            }
+            k += Character.charCount(cp);
+        }
+        return s.length();
     }
 
     static String join(List<Token> t, int from, int to) {

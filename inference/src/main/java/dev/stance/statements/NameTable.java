@@ -16,13 +16,21 @@ import java.util.Set;
  * Organisations are remembered as seen but never become people.
  */
 final class NameTable {
+    /**
+     * Distinct people one role noun may resolve to: a bare role looks only at holders of its own noun, and an
+     * article naming more than this many different people for one noun (no news article does) keeps the
+     * first ones, so resolving stays linear in the article's length whatever its content.
+     */
+    static final int MAX_HOLDERS_PER_ROLE = 64;
+
     private final Map<String, String> byLastWord = new HashMap<>();
-    private final List<RoleHolder> roles = new ArrayList<>();
+    /** Role noun → each distinct (role, person) introduced with it and the sentences that introduce it. */
+    private final Map<String, Map<RoleHolder, List<Integer>>> roles = new HashMap<>();
     /** Single names seen where capitalisation proves them names (not first in a sentence). */
     private final Set<String> seen = new HashSet<>();
 
-    /** A person introduced with a role in sentence {@code at}. */
-    private record RoleHolder(RoleKey key, String name, int at) {
+    /** A person introduced with a role. */
+    private record RoleHolder(RoleKey key, String name) {
     }
 
     static NameTable of(List<Span> spans, boolean german) {
@@ -45,11 +53,31 @@ final class NameTable {
                     table.byLastWord.putIfAbsent(m.value(), m.value());
                 }
                 if (m.roleKey() != null && !m.roleKey().institution()) {
-                    table.roles.add(new RoleHolder(m.roleKey(), m.value(), at));
+                    table.addHolder(new RoleHolder(m.roleKey(), m.value()), at);
                 }
             }
         }
         return table;
+    }
+
+    private void addHolder(RoleHolder h, int at) {
+        Map<RoleHolder, List<Integer>> same = roles.computeIfAbsent(h.key().head(), k -> new HashMap<>());
+        List<Integer> ats = same.get(h);
+        if (ats == null) {
+            if (same.size() >= MAX_HOLDERS_PER_ROLE) {
+                return;
+            }
+            ats = new ArrayList<>();
+            same.put(h, ats);
+        }
+        if (ats.isEmpty() || ats.get(ats.size() - 1) != at) {
+            ats.add(at); // sentences come in order, so the list stays sorted
+        }
+    }
+
+    /** Distinct people held for role noun {@code head} (for tests). */
+    int holders(String head) {
+        return roles.getOrDefault(head, Map.of()).size();
     }
 
     /** The full name for a short one, or the name itself. */
@@ -73,16 +101,18 @@ final class NameTable {
         Set<String> holders = new HashSet<>();
         Set<String> latest = new HashSet<>();
         int latestAt = -1;
-        for (RoleHolder h : roles) {
+        for (Map.Entry<RoleHolder, List<Integer>> e : roles.getOrDefault(key.head(), Map.of()).entrySet()) {
+            RoleHolder h = e.getKey();
             if (!h.key().covers(key)) {
                 continue;
             }
             String name = resolve(h.name());
             holders.add(name);
-            if (h.at() <= at && h.at() >= latestAt) {
-                if (h.at() > latestAt) {
+            int hAt = latestAtOrBefore(e.getValue(), at);
+            if (hAt >= 0 && hAt >= latestAt) {
+                if (hAt > latestAt) {
                     latest.clear();
-                    latestAt = h.at();
+                    latestAt = hAt;
                 }
                 latest.add(name);
             }
@@ -91,5 +121,22 @@ final class NameTable {
             return holders.iterator().next();
         }
         return latest.size() == 1 ? latest.iterator().next() : phrase;
+    }
+
+    /** The largest of the sorted {@code ats} that is at most {@code at}, or -1. */
+    private static int latestAtOrBefore(List<Integer> ats, int at) {
+        int lo = 0;
+        int hi = ats.size() - 1;
+        int best = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ats.get(mid) <= at) {
+                best = ats.get(mid);
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
     }
 }

@@ -93,4 +93,60 @@ class ArticleSourceTest {
         assertTrue(a.get(1).error().startsWith("malformed JSON"), a.get(1).error());
         assertTrue(a.get(2).error().contains("empty"));
     }
+
+    private static String errorOf(List<Article> as, String nameEnd) {
+        return as.stream().filter(a -> a.id().endsWith(nameEnd)).findFirst().orElseThrow().error();
+    }
+
+    @Test
+    void symlinkToAFolderIsFollowedAndALoopBackIsAnErrorRecord() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.writeString(real.resolve("a.txt"), "Talks resumed.");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Files.createSymbolicLink(real.resolve("back"), real);
+        List<Article> as = read(link.toString());
+        assertEquals("Talks resumed.", as.stream().filter(a -> !a.failed()).findFirst().orElseThrow().text());
+        assertTrue(errorOf(as, "back").contains("loop"), as.toString());
+        assertEquals(2, as.size(), as.toString());
+    }
+
+    @Test
+    void folderWithNothingToScoreIsAnErrorNotAnEmptyRun() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.csv"), "a,b");
+        List<Article> as = read(empty.toString());
+        assertEquals(1, as.size());
+        assertTrue(as.get(0).error().contains("no articles found"), as.get(0).error());
+    }
+
+    @Test
+    void fifoAndBrokenLinkInAFolderAreRefusedUnopenedWithAnErrorEach() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("d"));
+        Files.writeString(d.resolve("a.txt"), "Talks resumed.");
+        Files.createSymbolicLink(d.resolve("gone.txt"), d.resolve("missing.txt"));
+        Path fifo = d.resolve("pipe.txt");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        List<Article> as = read(d.toString()); // would block forever if the FIFO were opened
+        assertEquals(3, as.size(), as.toString());
+        assertTrue(errorOf(as, "gone.txt").contains("broken symbolic link"));
+        assertTrue(errorOf(as, "pipe.txt").contains("not a regular file"));
+        assertEquals(3, new ArticleSource(List.of(d.toString()), System.in).countIfKnown());
+    }
+
+    @Test
+    void namedPipeGivenExplicitlyIsReadAsAStream() throws Exception {
+        Path fifo = dir.resolve("pipe.txt");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "Streamed article.");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        List<Article> as = read(fifo.toString());
+        writer.join();
+        assertEquals("Streamed article.", as.get(0).text());
+    }
 }

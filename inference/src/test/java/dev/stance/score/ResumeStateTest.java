@@ -18,7 +18,7 @@ class ResumeStateTest {
 
     private BatchScorer.Summary score(Path out, ResumeState state, Path... inputs) throws Exception {
         List<String> args = java.util.Arrays.stream(inputs).map(Path::toString).toList();
-        try (var w = new JsonlResultWriter(AtomicOutput.toFile(out), state.kept())) {
+        try (var w = new JsonlResultWriter(AtomicOutput.toFile(out), state)) {
             return new BatchScorer(new FixedModel()).skip(state::isDone).run(new ArticleSource(args, System.in), w);
         }
     }
@@ -54,5 +54,26 @@ class ResumeStateTest {
         Files.writeString(out, "{\"article\":\"a\",\"article_sha256\":\"00\"}\n" + ResumeState.marker(5) + "\n");
         assertThrows(IllegalArgumentException.class, () -> ResumeState.load(out));
         assertFalse(ResumeState.load(dir.resolve("missing.jsonl")).done().iterator().hasNext());
+    }
+
+    @Test
+    void duplicateIdIsAnErrorAndResumeNeverDropsTheLinesOfAnInputStillPresent() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"id\":\"a\",\"text\":\"The first article stays the same.\"}\n"
+                + "{\"id\":\"a\",\"text\":\"The second article has the same id.\"}\n");
+        Path out = dir.resolve("out.jsonl");
+        BatchScorer.Summary s = score(out, ResumeState.empty(), in);
+        assertEquals(1, s.failed(), "the second 'a' is refused");
+        List<String> first = Files.readAllLines(out);
+        assertTrue(first.get(1).contains("duplicate id"), first.get(1));
+
+        Files.writeString(in, "{\"id\":\"a\",\"text\":\"The first article stays the same.\"}\n"
+                + "{\"id\":\"a\",\"text\":\"The second article, now changed.\"}\n");
+        s = score(out, ResumeState.load(out), in);
+        assertEquals(1, s.skipped());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("stays the same")), "the unchanged article's lines stay");
+        assertFalse(lines.stream().anyMatch(l -> l.contains("now changed") && !l.contains("error")));
+        assertEquals(ResumeState.marker(lines.size() - 1), lines.get(lines.size() - 1));
     }
 }

@@ -1,6 +1,7 @@
 package dev.stance.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,27 @@ class SentenceSplitterTest {
     void emptyAndWhitespaceInputGiveNoSentences() {
         assertEquals(List.of(), texts(""));
         assertEquals(List.of(), texts(" \n\n  "));
+    }
+
+    @Test
+    void runOnLineIsCutIntoBoundedSentencesAtWhiteSpace() {
+        String text = "Ukraine and ".repeat(1000);
+        List<String> parts = texts(text);
+        assertTrue(parts.size() > 1, "one 12,000-character line must not stay one sentence");
+        for (String p : parts) {
+            assertTrue(p.length() <= SentenceSplitter.MAX_SENTENCE_CHARS, "sentence of " + p.length());
+            assertTrue(p.startsWith("Ukraine") || p.startsWith("and"), "cut inside a word: " + p);
+            assertTrue(p.endsWith("Ukraine") || p.endsWith("and"), "cut inside a word: " + p);
+        }
+        assertEquals(1000, String.join(" ", parts).split("Ukraine", -1).length - 1, "no word lost");
+    }
+
+    @Test
+    void runOnWithoutWhiteSpaceIsCutAtTheLimitAndNeverInsideASurrogatePair() {
+        assertEquals(List.of(2000, 2000, 1000), texts("x".repeat(5000)).stream().map(String::length).toList());
+        for (String p : texts("\uD83D\uDE00".repeat(3000))) { // 6,000 chars, no white space
+            assertTrue(p.length() <= SentenceSplitter.MAX_SENTENCE_CHARS);
+            assertTrue(Character.isHighSurrogate(p.charAt(0)) && Character.isLowSurrogate(p.charAt(p.length() - 1)), p);
+        }
     }
 }
