@@ -1,6 +1,7 @@
 package dev.stance.cli;
 
 import dev.stance.lang.LanguageIdentifier;
+import dev.stance.model.ModelLoadException;
 import dev.stance.model.ModelStore;
 import dev.stance.model.StanceModel;
 import dev.stance.report.HtmlReport;
@@ -13,7 +14,10 @@ import dev.stance.score.ProgressBar;
 import dev.stance.score.ResultWriter;
 import dev.stance.score.ResumeState;
 import dev.stance.summary.SummaryWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,11 +31,13 @@ import picocli.CommandLine.Parameters;
                 + " stance and openness.",
                 "Inputs: .txt, .md, .html/.htm files (one article each), .jsonl files ({\"id\",\"text\"} per line),"
                         + " folders (recursive), or - for stdin.",
-                "Exit codes: 0 all inputs scored, 1 usage error, 2 some inputs failed (see their error records)."})
+                "Exit codes: 0 all inputs scored, 1 usage error (bad argument or output, unknown model), 2 some"
+                        + " inputs failed (see their error records) or none was found."})
 public final class ScoreCommand implements Callable<Integer> {
     enum Format { jsonl, csv }
 
-    @Option(names = "--model", description = "Model id in models/, a model folder, or 'default' (the default).")
+    @Option(names = "--model",
+            description = "Model id in models/, a model folder (a path with a '/'), or 'default' (the default).")
     String model;
 
     @Option(names = "--format", defaultValue = "jsonl", description = "Output format: ${COMPLETION-CANDIDATES}.")
@@ -65,33 +71,82 @@ public final class ScoreCommand implements Callable<Integer> {
         if (resume && (out == null || format != Format.jsonl)) {
             throw new IllegalArgumentException("--resume needs --out <file> and --format jsonl");
         }
-        ResumeState state = resume ? ResumeState.load(out) : ResumeState.empty();
-        LanguageIdentifier.preloadInBackground(); // overlaps with loading the model
-        try (StanceModel m = ModelStore.local().load(model);
-             ResultWriter writer = writer(state);
-             SummaryWriter summaryWriter = summary == null ? null : new SummaryWriter(AtomicOutput.toFile(summary));
-             HtmlReport htmlReport = report == null ? null : new HtmlReport(AtomicOutput.toFile(report))) {
-            BatchScorer scorer = new BatchScorer(m, statementsOnly).skip(state::isDone);
-            if (summaryWriter != null) {
-                scorer.listen(summaryWriter);
+        checkOutputs();
+        // outputs are claimed (checked, locked) before the model loads, so a bad destination costs nothing
+        try (AtomicOutput o = out == null ? AtomicOutput.toStream(System.out) : AtomicOutput.toFile(out);
+             AtomicOutput summaryOut = summary == null ? null : AtomicOutput.toFile(summary);
+             AtomicOutput reportOut = report == null ? null : AtomicOutput.toFile(report)) {
+            ResumeState state = resume ? ResumeState.load(out) : ResumeState.empty();
+            LanguageIdentifier.preloadInBackground(); // overlaps with loading the model
+            ModelStore store = ModelStore.local();
+            Path dir = store.resolve(model);
+            String sha = ModelStore.manifestSha256(dir);
+            try (StanceModel m = ModelStore.load(dir);
+                 ResultWriter writer = format == Format.csv ? new CsvResultWriter(o) : new JsonlResultWriter(o, state);
+                 SummaryWriter summaryWriter = summaryOut == null ? null
+                         : new SummaryWriter(summaryOut, m.id(), shortSha(sha));
+                 HtmlReport htmlReport = reportOut == null ? null : new HtmlReport(reportOut)) {
+                if (!sha.equals(ModelStore.manifestSha256(dir))) {
+                    throw new ModelLoadException("the manifest of " + dir + " changed while the model loaded");
+                }
+                BatchScorer scorer = new BatchScorer(m, statementsOnly, shortSha(sha)).skip(state::isDone);
+                if (summaryWriter != null) {
+                    scorer.listen(summaryWriter);
+                }
+                if (htmlReport != null) {
+                    scorer.listen(htmlReport);
+                }
+                ArticleSource source = new ArticleSource(inputs, System.in);
+                if (System.console() != null) {
+                    scorer.listen(new ProgressBar(System.err, source.countIfKnown()));
+                }
+                BatchScorer.Summary s = scorer.run(source, writer);
+                System.err.printf(Locale.ROOT, "scored %d article(s), %d sentence(s) in %.2f s with %s (manifest"
+                                + " sha256 %s); %d failed%s%n",
+                        s.articles(), s.sentences(), s.seconds(), m.id(), shortSha(sha), s.failed(),
+                        resume ? "; " + s.skipped() + " already in " + out : "");
+                if (s.articles() + s.skipped() == 0) {
+                    System.err.println("error: no articles found in the inputs");
+                    return ExitCodes.PARTIAL;
+                }
+                return s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
             }
-            if (htmlReport != null) {
-                scorer.listen(htmlReport);
-            }
-            ArticleSource source = new ArticleSource(inputs, System.in);
-            if (System.console() != null) {
-                scorer.listen(new ProgressBar(System.err, source.countIfKnown()));
-            }
-            BatchScorer.Summary s = scorer.run(source, writer);
-            System.err.printf(Locale.ROOT, "scored %d article(s), %d sentence(s) in %.2f s with %s; %d failed%s%n",
-                    s.articles(), s.sentences(), s.seconds(), m.id(), s.failed(),
-                    resume ? "; " + s.skipped() + " already in " + out : "");
-            return s.failed() == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
     }
 
-    private ResultWriter writer(ResumeState state) throws java.io.IOException {
-        AtomicOutput o = out == null ? AtomicOutput.toStream(System.out) : AtomicOutput.toFile(out);
-        return format == Format.csv ? new CsvResultWriter(o) : new JsonlResultWriter(o, state);
+    /** The manifest hash as written in outputs: its first {@value #SHORT_SHA} hex digits. */
+    static String shortSha(String sha) {
+        return sha.substring(0, SHORT_SHA);
+    }
+
+    private static final int SHORT_SHA = 12;
+
+    /** Refuses outputs that name the same file, or an input: scoring would overwrite what it reads. */
+    private void checkOutputs() throws IOException {
+        List<Path> outputs = new ArrayList<>();
+        for (Path p : new Path[] {out, summary, report}) {
+            if (p == null) {
+                continue;
+            }
+            for (Path q : outputs) {
+                if (same(p, q)) {
+                    throw new IllegalArgumentException(p + " is named for two outputs; give each its own file");
+                }
+            }
+            outputs.add(p);
+            for (String in : inputs) {
+                if (!in.equals("-") && same(p, Path.of(in))) {
+                    throw new IllegalArgumentException("output " + p + " is also an input; writing it would"
+                            + " destroy what is being scored");
+                }
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

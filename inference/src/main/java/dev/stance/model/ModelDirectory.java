@@ -61,6 +61,10 @@ public final class ModelDirectory {
             if (!Files.isRegularFile(f)) {
                 throw new ModelLoadException("model " + m.id() + " is incomplete: " + e.getKey() + " is missing");
             }
+            if (Files.isSymbolicLink(f) || !insideRealFolder(dir, f)) {
+                throw new ModelLoadException("model " + m.id() + ": " + e.getKey() + " is a symbolic link or leads"
+                        + " outside the model folder; model files must be regular files in it");
+            }
             String actual;
             try {
                 actual = Checksums.sha256(f);
@@ -74,5 +78,29 @@ public final class ModelDirectory {
             }
         }
         return m;
+    }
+
+    private static boolean insideRealFolder(Path dir, Path f) {
+        try {
+            return f.toRealPath().startsWith(dir.toRealPath());
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The weight file a family opens under {@code key} of the manifest's {@code weights}: only a file the
+     * manifest lists (and {@link #verify} checked) is ever opened, so a model whose manifest leaves a file out
+     * is refused instead of loading it unchecked.
+     *
+     * @param manifest a manifest that {@link #verify} accepted for {@code dir}
+     */
+    public static Path weightFile(Path dir, Manifest manifest, String key) {
+        String name = manifest.weights() == null ? null : manifest.weights().get(key);
+        if (name == null || !manifest.files().containsKey(name)) {
+            throw new ModelLoadException("model " + manifest.id() + " lists no checksummed weight file '" + key
+                    + "' in its manifest; refusing to load files it does not list");
+        }
+        return dir.resolve(name);
     }
 }

@@ -47,21 +47,49 @@ public final class ModelStore {
         }
     }
 
-    /** Turns "default", null, an id in this store, or a folder path into a model folder. */
+    /**
+     * Turns "default", null, an id in this store, or a folder path into a model folder. An argument with a
+     * path separator in it is a folder path; one without is an id and is looked up in this store only, so a
+     * same-named folder in the working directory never stands in for a stored version.
+     */
     public Path resolve(String idOrDir) {
         if (idOrDir == null || idOrDir.equals("default")) {
-            return root.resolve(defaultId());
+            return inStore(defaultId());
         }
-        Path asDir = Path.of(idOrDir);
-        if (Files.isRegularFile(asDir.resolve(ModelDirectory.MANIFEST))) {
-            return asDir;
+        if (isPath(idOrDir)) {
+            Path asDir = Path.of(idOrDir);
+            if (Files.isRegularFile(asDir.resolve(ModelDirectory.MANIFEST))) {
+                return asDir;
+            }
+            throw new ModelLoadException("no model folder " + idOrDir + ": it has no " + ModelDirectory.MANIFEST);
         }
-        Path inStore = root.resolve(idOrDir);
-        if (Files.isRegularFile(inStore.resolve(ModelDirectory.MANIFEST))) {
-            return inStore;
+        return inStore(idOrDir);
+    }
+
+    /** True when {@code arg} names a path (has a separator) rather than an id. */
+    public static boolean isPath(String arg) {
+        return arg.indexOf('/') >= 0 || arg.indexOf(java.io.File.separatorChar) >= 0;
+    }
+
+    private Path inStore(String id) {
+        if (id.equals(".") || id.equals("..") || isPath(id)) {
+            throw new ModelLoadException("'" + id + "' is not a model id (ids are folder names in " + root + ")");
         }
-        throw new ModelLoadException("no model '" + idOrDir + "': neither a model folder nor a version in "
-                + root + " (see ./stance models)");
+        Path p = root.resolve(id);
+        if (Files.isRegularFile(p.resolve(ModelDirectory.MANIFEST))) {
+            return p;
+        }
+        throw new ModelLoadException("no model '" + id + "' in " + root + " (see ./stance models; to load a"
+                + " folder elsewhere, give a path such as ./" + id + ")");
+    }
+
+    /** The hex SHA-256 of {@code dir}'s manifest, which identifies the exact model (it lists every file's hash). */
+    public static String manifestSha256(Path dir) {
+        try {
+            return Checksums.sha256(dir.resolve(ModelDirectory.MANIFEST));
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot read the manifest of " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Manifests of every version in the store, sorted by id. Unreadable folders are reported, not hidden. */

@@ -17,11 +17,7 @@ public final class TribuoWeights {
     public static Map<Task, Model<Label>> readPerTask(Path dir, Manifest manifest) {
         Map<Task, Model<Label>> models = new EnumMap<>(Task.class);
         for (Task task : Task.values()) {
-            String file = manifest.weights() == null ? null : manifest.weights().get(task.key());
-            if (file == null) {
-                throw new ModelLoadException("model " + manifest.id() + " has no weights for task " + task.key());
-            }
-            models.put(task, read(dir.resolve(file), manifest.id()));
+            models.put(task, read(ModelDirectory.weightFile(dir, manifest, task.key()), manifest.id()));
         }
         return models;
     }

@@ -101,7 +101,11 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
         return escape(d) + " (" + sp.counts().get(t).get(d) + ")";
     }
 
-    /** Escapes text for element content and quoted attribute values. */
+    /**
+     * Escapes text for element content and quoted attribute values. Control characters, and the invisible
+     * bidirectional and zero-width format characters (which can reorder or hide what a reader sees, as in
+     * "Trojan Source" text), become a visible U+FFFD.
+     */
     static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
@@ -114,7 +118,7 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
                 case '\'' -> b.append("&#39;");
                 default -> {
                     // control characters are not allowed in HTML or XML text
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || invisibleFormat(c)) {
                         b.append('\uFFFD');
                     } else {
                         b.append(c);
@@ -123,6 +127,12 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
             }
         }
         return b.toString();
+    }
+
+    /** C1 controls, bidi embeddings, overrides, isolates and marks, zero-width spaces and joiners, BOM. */
+    private static boolean invisibleFormat(char c) {
+        return c >= 0x7F && c <= 0x9F || c >= 0x200B && c <= 0x200F || c >= 0x202A && c <= 0x202E
+                || c >= 0x2060 && c <= 0x2069 || c == 0x061C || c == 0xFEFF;
     }
 
     @Override

@@ -22,10 +22,17 @@ import java.util.List;
 public final class ArticleScorer {
     private final StanceModel model;
     private final boolean statementsOnly;
+    private final String modelSha256;
 
-    public ArticleScorer(StanceModel model, boolean statementsOnly) {
+    /** {@code modelSha256}: the short SHA-256 of the model's manifest, written with every sentence, or null. */
+    public ArticleScorer(StanceModel model, boolean statementsOnly, String modelSha256) {
         this.model = model;
         this.statementsOnly = statementsOnly;
+        this.modelSha256 = modelSha256;
+    }
+
+    public ArticleScorer(StanceModel model, boolean statementsOnly) {
+        this(model, statementsOnly, null);
     }
 
     public ArticleScorer(StanceModel model) {
@@ -71,7 +78,7 @@ public final class ArticleScorer {
             Span s = seg.spans().get(i);
             Attribution a = seg.attributions().get(i);
             out.add(new ScoredSentence(seg.article().id(), seg.sha256(), i, s.start(), s.end(), s.text(),
-                    seg.langs().get(i), a.kind(), a.speaker(), preds.get(k), model.id()));
+                    seg.langs().get(i), a.kind(), a.speaker(), preds.get(k), model.id(), modelSha256));
         }
         return out;
     }

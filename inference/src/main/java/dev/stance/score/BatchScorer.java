@@ -40,8 +40,13 @@ public final class BatchScorer {
     }
 
     public BatchScorer(StanceModel model, boolean statementsOnly) {
+        this(model, statementsOnly, null);
+    }
+
+    /** {@code modelSha256}: see {@link ArticleScorer#ArticleScorer(StanceModel, boolean, String)}. */
+    public BatchScorer(StanceModel model, boolean statementsOnly, String modelSha256) {
         this.model = model;
-        this.scorer = new ArticleScorer(model, statementsOnly);
+        this.scorer = new ArticleScorer(model, statementsOnly, modelSha256);
     }
 
     /** Adds a receiver of every article's result (summary, report, progress). */

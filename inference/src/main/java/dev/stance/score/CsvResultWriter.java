@@ -26,6 +26,7 @@ public final class CsvResultWriter implements ResultWriter {
             }
         }
         h.add("model");
+        h.add("model_sha256");
         h.add("error");
         return h;
     }
@@ -51,6 +52,7 @@ public final class CsvResultWriter implements ResultWriter {
             }
         }
         r.add(s.model());
+        r.add(s.modelSha256() == null ? "" : s.modelSha256());
         r.add("");
         row(r);
     }
@@ -78,7 +80,14 @@ public final class CsvResultWriter implements ResultWriter {
         w.write("\r\n");
     }
 
+    /**
+     * One RFC 4180 cell. A cell that a spreadsheet would run as a formula (starting with = + - @, tab or
+     * carriage return) gets a leading apostrophe, the usual guard: the value shows as text.
+     */
     static String quote(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

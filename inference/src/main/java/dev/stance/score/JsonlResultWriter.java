@@ -60,6 +60,7 @@ public final class JsonlResultWriter implements ResultWriter {
                 g.writeEndObject();
             }
             g.writeStringField("model", s.model());
+            g.writeStringField("model_sha256", s.modelSha256());
             g.writeEndObject();
         }
         w.write('\n');

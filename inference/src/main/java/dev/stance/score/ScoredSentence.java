@@ -6,9 +6,10 @@ import dev.stance.statements.StatementKind;
 /**
  * One scored sentence of an article, with offsets into the article's text, the article's SHA-256 (so a resumed
  * run can tell whether it already scored this exact text), the sentence's language, statement kind and speaker
- * ({@code null} when none was found).
+ * ({@code null} when none was found), and the model: its id and the short SHA-256 of its manifest
+ * ({@code null} when the model was not loaded from a folder), which tells an edited copy from the original.
  */
 public record ScoredSentence(String article, String articleSha256, int index, int start, int end, String text,
                              String lang, StatementKind kind, String speaker, StatementPrediction prediction,
-                             String model) {
+                             String model, String modelSha256) {
 }

@@ -19,9 +19,18 @@ public final class SummaryWriter implements ArticleListener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicOutput out;
+    private final String model;
+    private final String modelSha256;
 
     public SummaryWriter(AtomicOutput out) {
+        this(out, null, null);
+    }
+
+    /** Each scored article's object also names the model and its short manifest SHA-256 (when not null). */
+    public SummaryWriter(AtomicOutput out, String model, String modelSha256) {
         this.out = out;
+        this.model = model;
+        this.modelSha256 = modelSha256;
     }
 
     @Override
@@ -35,6 +44,10 @@ public final class SummaryWriter implements ArticleListener, AutoCloseable {
                 g.writeStringField("error", r.error());
             } else {
                 write(g, ArticleSummary.of(r));
+                if (model != null) {
+                    g.writeStringField("model", model);
+                    g.writeStringField("model_sha256", modelSha256);
+                }
             }
             g.writeEndObject();
         }

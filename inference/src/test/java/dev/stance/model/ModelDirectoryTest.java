@@ -84,4 +84,50 @@ class ModelDirectoryTest {
         var e = assertThrows(ModelLoadException.class, () -> store.resolve("nope-v9"));
         assertTrue(e.getMessage().contains("nope-v9"));
     }
+
+    @Test
+    void refusesAWeightFileThatIsASymbolicLinkOrLeadsOutOfTheFolder() throws Exception {
+        Path outside = Files.writeString(dir.resolveSibling(dir.getFileName() + "-outside.bin"), "weights");
+        try {
+            Files.delete(dir.resolve("w.bin"));
+            Files.createSymbolicLink(dir.resolve("w.bin"), outside);
+            writeManifest(Manifest.SCHEMA_VERSION, Map.of("w.bin", Checksums.sha256(outside)));
+            var e = assertThrows(ModelLoadException.class, () -> ModelDirectory.verify(dir));
+            assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void aFamilyOpensOnlyWeightFilesTheManifestListsWithAChecksum() throws Exception {
+        writeManifest(Manifest.SCHEMA_VERSION, Map.of("w.bin", Checksums.sha256(dir.resolve("w.bin"))));
+        Manifest m = ModelDirectory.verify(dir);
+        assertEquals(dir.resolve("w.bin"), ModelDirectory.weightFile(dir, m, "stance"));
+        var e = assertThrows(ModelLoadException.class, () -> ModelDirectory.weightFile(dir, m, "graph"));
+        assertTrue(e.getMessage().contains("lists no checksummed weight file 'graph'"), e.getMessage());
+    }
+
+    @Test
+    void anIdResolvesOnlyInTheStoreAndAPathNeedsASeparator() throws Exception {
+        Path root = dir.resolve("models");
+        Files.createDirectories(root.resolve("m-v1"));
+        Files.writeString(root.resolve("m-v1/manifest.json"), "{}");
+        ModelStore store = new ModelStore(root);
+        // a same-named folder in the working directory must not stand in for the stored version
+        String id = "m-v1-" + ProcessHandle.current().pid();
+        Path inCwd = Files.createDirectories(Path.of(id));
+        try {
+            Files.writeString(inCwd.resolve("manifest.json"), "{}");
+            var e = assertThrows(ModelLoadException.class, () -> store.resolve(id));
+            assertTrue(e.getMessage().contains("no model '" + id + "' in"), e.getMessage());
+            assertEquals(Path.of("./" + id), store.resolve("./" + id));
+        } finally {
+            Files.delete(inCwd.resolve("manifest.json"));
+            Files.delete(inCwd);
+        }
+        assertEquals(root.resolve("m-v1"), store.resolve("m-v1"));
+        assertThrows(ModelLoadException.class, () -> store.resolve(".."));
+        assertThrows(ModelLoadException.class, () -> store.resolve(dir.resolve("models/nothing").toString()));
+    }
 }

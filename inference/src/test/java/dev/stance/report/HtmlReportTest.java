@@ -60,4 +60,11 @@ class HtmlReportTest {
         assertEquals(2, doc.getElementsByTagName("section").getLength());
         assertTrue(page.contains("Mia Holt</td><td>1</td><td>hostile (1)"));
     }
+
+    @Test
+    void bidiOverridesAndZeroWidthCharactersAreShownNotObeyed() {
+        String shown = HtmlReport.escape("peace\u202Eecaep\u202C \u200Bwar\u2066x\u2069\uFEFF\u200F");
+        assertEquals("peace\uFFFDecaep\uFFFD \uFFFDwar\uFFFDx\uFFFD\uFFFD\uFFFD", shown);
+        assertEquals("Zoë – «fred»", HtmlReport.escape("Zoë – «fred»"));
+    }
 }

@@ -187,4 +187,14 @@ class BatchScorerTest {
         // lang, kind, speaker: "He" has no earlier speaker to resolve to
         assertTrue(rows[1].contains(",en,reported,,conciliatory,"), rows[1]);
     }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAsFormulasAreShownAsText() throws Exception {
+        for (String f : new String[] {"=1+1", "+1", "-1", "@SUM(A1)", "\tx"}) {
+            assertEquals("'" + f, CsvResultWriter.quote(f).replace("\"", ""));
+        }
+        assertEquals("\"'=HYPERLINK(\"\"x\"\",1)\"", CsvResultWriter.quote("=HYPERLINK(\"x\",1)"));
+        assertEquals("Talks", CsvResultWriter.quote("Talks"));
+        assertEquals("0.25", CsvResultWriter.quote("0.25"));
+    }
 }

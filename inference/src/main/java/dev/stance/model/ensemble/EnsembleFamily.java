@@ -33,6 +33,14 @@ public final class EnsembleFamily implements ModelFamily {
         try {
             for (int k = 0; k < weights.length; k++) {
                 EnsembleConfig.Member m = config.members().get(k);
+                if (m.id() == null || m.id().equals(".") || m.id().equals("..") || ModelStore.isPath(m.id())) {
+                    throw new ModelLoadException("ensemble " + manifest.id() + " names member '" + m.id()
+                            + "', which is not the id of a sibling version");
+                }
+                if (!(m.weight() > 0) || Double.isInfinite(m.weight())) {
+                    throw new ModelLoadException("ensemble " + manifest.id() + " gives member " + m.id()
+                            + " the weight " + m.weight() + "; weights must be positive");
+                }
                 Path memberDir = dir.toAbsolutePath().getParent().resolve(m.id());
                 String sha = Checksums.sha256(memberDir.resolve(ModelDirectory.MANIFEST));
                 if (!sha.equals(m.manifestSha256())) {

@@ -2,6 +2,7 @@ package dev.stance.model.mbert;
 
 import dev.stance.encoder.SharedEncoders;
 import dev.stance.model.Manifest;
+import dev.stance.model.ModelDirectory;
 import dev.stance.model.ModelFamily;
 import dev.stance.model.ModelLoadException;
 import dev.stance.model.StanceModel;
@@ -24,6 +25,9 @@ public final class MbertDl4jFamily implements ModelFamily {
     public static final String NAME = "mbert-dl4j";
     public static final String CONFIG_FILE = "head.json";
     public static final String PARAMS_FILE = "head.params";
+    /** Keys of the two files in the manifest's {@code weights}. */
+    public static final String GRAPH_KEY = "graph";
+    public static final String PARAMS_KEY = "params";
 
     @Override
     public String name() {
@@ -33,16 +37,23 @@ public final class MbertDl4jFamily implements ModelFamily {
     @Override
     public StanceModel load(Path dir, Manifest manifest) {
         MbertConfig config = MbertTribuoFamily.config(manifest);
-        return new MbertDl4jModel(manifest, SharedEncoders.acquire(config.encoder(), config::openEncoder), readGraph(dir));
+        ComputationGraph head = readGraph(ModelDirectory.weightFile(dir, manifest, GRAPH_KEY),
+                ModelDirectory.weightFile(dir, manifest, PARAMS_KEY));
+        return new MbertDl4jModel(manifest, SharedEncoders.acquire(config.encoder(), config::openEncoder), head);
     }
 
-    /** Rebuilds the head graph from its JSON configuration and parameter file. */
+    /** Rebuilds the head graph from its JSON configuration and parameter file (as exported into {@code dir}). */
     public static ComputationGraph readGraph(Path dir) {
+        return readGraph(dir.resolve(CONFIG_FILE), dir.resolve(PARAMS_FILE));
+    }
+
+    private static ComputationGraph readGraph(Path configFile, Path paramsFile) {
+        Path dir = configFile.getParent();
         try {
-            String json = Files.readString(dir.resolve(CONFIG_FILE), StandardCharsets.UTF_8);
+            String json = Files.readString(configFile, StandardCharsets.UTF_8);
             ComputationGraph g = new ComputationGraph(ComputationGraphConfiguration.fromJson(json));
             INDArray params;
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(PARAMS_FILE))))) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(paramsFile)))) {
                 params = Nd4j.read(in);
             }
             g.init(params, false);
