@@ -36,9 +36,10 @@ public final class MbertDl4jFamily implements ModelFamily {
 
     @Override
     public StanceModel load(Path dir, Manifest manifest) {
+        Path graph = ModelDirectory.weightFile(dir, manifest, GRAPH_KEY);
+        Path params = ModelDirectory.weightFile(dir, manifest, PARAMS_KEY);
         MbertConfig config = MbertTribuoFamily.config(manifest);
-        ComputationGraph head = readGraph(ModelDirectory.weightFile(dir, manifest, GRAPH_KEY),
-                ModelDirectory.weightFile(dir, manifest, PARAMS_KEY));
+        ComputationGraph head = readGraph(graph, params);
         return new MbertDl4jModel(manifest, SharedEncoders.acquire(config.encoder(), config::openEncoder), head);
     }
 
