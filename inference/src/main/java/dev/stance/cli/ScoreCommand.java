@@ -36,6 +36,9 @@ import picocli.CommandLine.Parameters;
 public final class ScoreCommand implements Callable<Integer> {
     enum Format { jsonl, csv }
 
+    /** Hex digits of the manifest's SHA-256 written with every output line. */
+    private static final int SHORT_SHA = 12;
+
     @Option(names = "--model",
             description = "Model id in models/, a model folder (a path with a '/'), or 'default' (the default).")
     String model;
@@ -118,8 +121,6 @@ public final class ScoreCommand implements Callable<Integer> {
     static String shortSha(String sha) {
         return sha.substring(0, SHORT_SHA);
     }
-
-    private static final int SHORT_SHA = 12;
 
     /** Refuses outputs that name the same file, or an input: scoring would overwrite what it reads. */
     private void checkOutputs() throws IOException {

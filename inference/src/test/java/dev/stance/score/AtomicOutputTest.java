@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +65,19 @@ class AtomicOutputTest {
         // a plain new file shows what the umask allows; the output must get the same, not forced 0600
         Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
         assertEquals(plain, Files.getPosixFilePermissions(target));
+    }
+
+    @Test
+    void aReadOnlyFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(ro), "permissions do not bind this user (root)");
+            var e = assertThrows(AtomicOutput.UnwritableException.class,
+                    () -> AtomicOutput.toFile(ro.resolve("out.jsonl")));
+            assertTrue(e.getMessage().startsWith("cannot write in the folder of"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }
