@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -74,7 +75,7 @@ public final class AtomicOutput implements Closeable {
         } catch (FileAlreadyExistsException e) {
             throw new UnwritableException("cannot write " + target + ": " + e.getFile() + " is not a folder");
         } catch (IOException e) {
-            throw new UnwritableException("cannot create the folder of " + target + ": " + e);
+            throw new UnwritableException("cannot create the folder of " + target + ": " + reason(e));
         }
         String name = target.getFileName().toString();
         FileChannel lock = claim(dir.resolve("." + name + ".lock"), target);
@@ -96,7 +97,7 @@ public final class AtomicOutput implements Closeable {
             return new AtomicOutput(target, temp, w, ch, lock);
         } catch (IOException e) {
             lock.close();
-            throw new UnwritableException("cannot write in the folder of " + target + ": " + e);
+            throw new UnwritableException("cannot write in the folder of " + target + ": " + reason(e));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -109,7 +110,7 @@ public final class AtomicOutput implements Closeable {
         try {
             ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UnwritableException("cannot write in the folder of " + target + ": " + e);
+            throw new UnwritableException("cannot write in the folder of " + target + ": " + reason(e));
         }
         FileLock lock;
         try {
@@ -118,7 +119,7 @@ public final class AtomicOutput implements Closeable {
             lock = null; // held by this very process: the same file named twice
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new UnwritableException("cannot lock " + lockPath + ": " + e);
+            throw new UnwritableException("cannot lock " + lockPath + ": " + reason(e));
         }
         if (lock == null) {
             closeQuietly(ch);
@@ -138,6 +139,11 @@ public final class AtomicOutput implements Closeable {
                 }
             }
         }
+    }
+
+    /** An I/O failure in words: an access-denied exception's message is only the file name. */
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException a ? a.getFile() + ": permission denied" : e.getMessage();
     }
 
     private static String escapeGlob(String s) {
