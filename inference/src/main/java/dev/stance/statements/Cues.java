@@ -57,6 +57,29 @@ final class Cues {
             "av", "to", "with", "against", "in", "on", "at", "from", "about", "between", "by", "of",
             "an", "von", "zu", "mit", "gegen", "gegenüber", "vor", "bei", "im", "am", "aus", "über", "nach", "für");
 
+    /**
+     * Conjunctions that open a concessive clause, space-joined and lower case. A verb of saying inside such a clause
+     * ("Til tross for at X sier ..., har han ...", "Although X says ..., he has ...", "Obwohl X sagt ...") is the
+     * journalist's own framing, not X's statement. Prepositions alone ("til tross for angrepene", "trotz der
+     * Angriffe") are left out: after them Norwegian and German put the main verb next ("Trotz der Angriffe sagte
+     * X"), and a relative ("til tross for det X sier", "despite what X said") is needed to open a clause.
+     */
+    static final Set<String> CONCESSIVES = Set.of(
+            // nb / nn
+            "selv om", "sjølv om", "til tross for at", "til trass for at", "trass i at", "tross for at",
+            "til tross for det", "til trass for det", "trass i det", "til tross for hva",
+            // en
+            "although", "though", "despite what", "in spite of what", "despite the fact that",
+            "in spite of the fact that", "notwithstanding what",
+            // de
+            "obwohl", "obgleich", "obschon", "wenngleich", "auch wenn", "selbst wenn");
+
+    /** The longest entry of {@link #CONCESSIVES} in tokens. */
+    static final int CONCESSIVE_MAX_TOKENS = CONCESSIVES.stream().mapToInt(c -> c.split(" ").length).max().orElse(1);
+
+    /** Tokens that end a clause: a concessive clause runs from its conjunction to the first of these. */
+    static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "–", "—", "(", ")");
+
     /** Words that open a reported clause ("skriver at Putin sa ..."). */
     static final Set<String> THAT = Set.of("at", "that", "dass");
 
@@ -100,6 +123,7 @@ final class Cues {
             "hva", "hvem", "hvorfor", "what", "why", "how", "wie", "was", "warum", "ja", "nei", "yes", "klokken",
             "både", "dette", "disse", "her", "there", "if", "when", "while", "as", "so", "also", "mr", "mrs",
             "ms", "dr", "herr", "frau", "our", "vår", "våre", "unsere", "wenn", "dass",
+            "although", "though", "despite", "even", "selv", "sjølv", "trass", "obwohl", "obgleich", "selbst",
             "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "måndag", "tysdag",
             "laurdag", "sundag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",

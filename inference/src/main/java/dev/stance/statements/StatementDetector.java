@@ -15,6 +15,9 @@ import java.util.Set;
  * the Norwegian quote style; a short dash line without final punctuation is a heading and stays narration).
  * It is {@code reported} when the text outside the quotes has a verb of saying (sa, said, sagte, ...), a source
  * word (ifølge, according to, laut, nach Angaben) or, in German, a Konjunktiv I form (sei, habe, werde).
+ * Verbs of saying, sources and quotes inside a concessive clause do not count ("Til tross for at X sier ..., har
+ * han ...", "Although X says ..., he has ...", "Obwohl X sagt, er sei ..., hat er ..."): the sentence is the
+ * journalist's evaluation, narration unless its main clause reports speech itself.
  *
  * <p>The speaker is looked for outside the quoted words, in this order: a name, role or pronoun just before
  * the verb ("Putin said", "skal Putin ha sagt"), just after it ("sa Jens Stoltenberg", "sagte Außenministerin
@@ -122,7 +125,6 @@ public final class StatementDetector {
     private static Local analyse(String s, boolean german, boolean dashPara, int para, NameTable table,
                                  int index) {
         List<int[]> quotes = quoteRegions(s);
-        boolean direct = dashPara || quotes.stream().anyMatch(q -> substantial(s, q));
         char[] frame = s.toCharArray();
         boolean afterQuote = false;
         if (dashPara) {
@@ -135,15 +137,29 @@ public final class StatementDetector {
             afterQuote = !quotes.isEmpty() && s.substring(0, quotes.get(0)[0]).isBlank();
         }
         List<Token> t = Token.tokenize(new String(frame));
+        boolean[] concession = concededAfter(t);
+        // a quote inside a concessive clause ("Selv om X sa «...», har ...") is the journalist's framing too
+        boolean direct = dashPara
+                || quotes.stream().anyMatch(q -> substantial(s, q) && !conceded(t, concession, q[0]));
         int verb = -1;
         int verbEnd = -1;
         int source = -1;
         boolean konjunktiv = false;
+        boolean concededSaying = false;
         for (int k = 0; k < t.size(); k++) {
             String w = t.get(k).lower();
             String pair = k + 1 < t.size() ? w + " " + t.get(k + 1).lower() : "";
             boolean firstWord = afterQuote && firstWordIndex(t) == k;
             boolean passive = passiveBefore(t, k);
+            boolean inConcession = k > 0 && concession[k - 1];
+            boolean saying = Cues.SPEECH_VERBS.contains(w) || (german && firstWord && w.equals("so"))
+                    || Cues.SPEECH_PAIRS.contains(pair);
+            concededSaying |= inConcession && saying && !passive;
+            if (inConcession) {
+                // a verb of saying or a source inside a concessive clause frames the journalist's own claim
+                konjunktiv |= german && Cues.KONJUNKTIV.contains(w);
+                continue;
+            }
             if (verb < 0 && !passive && (Cues.SPEECH_VERBS.contains(w) || (german && firstWord && w.equals("so")))) {
                 verb = k;
                 verbEnd = k + 1;
@@ -160,6 +176,8 @@ public final class StatementDetector {
             }
             konjunktiv |= german && Cues.KONJUNKTIV.contains(w);
         }
+        // "Obwohl X sagt, er sei bereit, hat er ...": the Konjunktiv is the conceded verb's complement
+        konjunktiv &= !concededSaying;
         StatementKind kind = direct ? StatementKind.DIRECT
                 : verb >= 0 || source >= 0 || konjunktiv ? StatementKind.REPORTED : StatementKind.NARRATION;
         if (kind == StatementKind.NARRATION) {
@@ -235,6 +253,40 @@ public final class StatementDetector {
             }
         }
         return outer;
+    }
+
+    /**
+     * For each token, whether the text right after it lies inside a concessive clause: one opens after a
+     * conjunction of {@link Cues#CONCESSIVES} and runs to the next clause break. One pass, so linear.
+     */
+    static boolean[] concededAfter(List<Token> t) {
+        boolean[] after = new boolean[t.size()];
+        for (int k = 0; k < t.size(); k++) {
+            boolean open = k > 0 && after[k - 1];
+            after[k] = !Cues.CLAUSE_BREAKS.contains(t.get(k).text()) && (open || endsConcessive(t, k));
+        }
+        return after;
+    }
+
+    /** Whether character {@code offset} of the sentence lies inside a concessive clause. */
+    private static boolean conceded(List<Token> t, boolean[] after, int offset) {
+        int j = -1;
+        while (j + 1 < t.size() && t.get(j + 1).start() < offset) {
+            j++;
+        }
+        return j >= 0 && after[j];
+    }
+
+    /** Whether a concessive conjunction ends at token {@code k}. */
+    private static boolean endsConcessive(List<Token> t, int k) {
+        StringBuilder b = new StringBuilder();
+        for (int from = k; from >= 0 && k - from < Cues.CONCESSIVE_MAX_TOKENS; from--) {
+            b.insert(0, from == k ? t.get(from).lower() : t.get(from).lower() + " ");
+            if (Cues.CONCESSIVES.contains(b.toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the verb at {@code k} starts with its perfect auxiliaries ("skal ha sagt"): the subject stands before. */

@@ -318,4 +318,58 @@ class StatementDetectorTest {
         assertAttribution(a.get(1), StatementKind.REPORTED, "The foreign minister"); // two introduced together
         assertAttribution(a.get(3), StatementKind.REPORTED, "Ana Ruiz");
     }
+
+    @Test
+    void norwegianVerbOfSayingInsideAConcessiveClauseIsTheJournalistsNarration() {
+        String text = "Statsminister Ola Dahl besøkte grensen fredag.\n\n"
+                + "Til tross for at Dahl sier han vil ha fred, har han sendt flere soldater nordover.\n\n"
+                + "Selv om Dahl sa «vi er klare for samtaler når som helst», har ingen møtt ham.\n\n"
+                + "Selv om angrepene fortsetter, sier Dahl at han er klar for samtaler.\n\n"
+                + "Dahl mener at grensen må åpnes, selv om naboen sier nei.\n\n"
+                + "– Selv om de sier at de vil forhandle, skyter de fortsatt, sa Dahl.";
+        List<Attribution> a = detect(text, "nb");
+        assertAttribution(a.get(1), StatementKind.NARRATION, null);
+        assertAttribution(a.get(2), StatementKind.NARRATION, null); // the quote frames the journalist's claim
+        assertAttribution(a.get(3), StatementKind.REPORTED, "Ola Dahl"); // the verb is in the main clause
+        assertAttribution(a.get(4), StatementKind.REPORTED, "Ola Dahl"); // the concession is his
+        assertAttribution(a.get(5), StatementKind.DIRECT, "Ola Dahl"); // inside his own quote
+    }
+
+    @Test
+    void nynorskVerbOfSayingInsideAConcessiveClauseIsNarration() {
+        String text = "Utanriksminister Sigrid Fjell kom til Genève måndag.\n\n"
+                + "Sjølv om Fjell seier at landet vil forhandle, har ho avvist kvart framlegg.\n\n"
+                + "Trass i at ho meiner grensa bør opnast, står vaktene der framleis.\n\n"
+                + "Sjølv om kampane held fram, seier Fjell at ho er klar for samtalar.";
+        List<Attribution> a = detect(text, "nn");
+        assertAttribution(a.get(1), StatementKind.NARRATION, null);
+        assertAttribution(a.get(2), StatementKind.NARRATION, null);
+        assertAttribution(a.get(3), StatementKind.REPORTED, "Sigrid Fjell");
+    }
+
+    @Test
+    void englishVerbOfSayingInsideAConcessiveClauseIsNarration() {
+        String text = "Foreign Minister Laura Benton arrived in Geneva on Monday.\n\n"
+                + "Although Benton says she is ready for talks, her government has rejected every proposal.\n\n"
+                + "Her troops have advanced, even though she has repeatedly said she wants a ceasefire.\n\n"
+                + "Although the talks stalled, Benton said she remained hopeful.\n\n"
+                + "Benton said the talks would resume, although no date had been set.";
+        List<Attribution> a = detect(text, "en");
+        assertAttribution(a.get(1), StatementKind.NARRATION, null);
+        assertAttribution(a.get(2), StatementKind.NARRATION, null);
+        assertAttribution(a.get(3), StatementKind.REPORTED, "Laura Benton");
+        assertAttribution(a.get(4), StatementKind.REPORTED, "Laura Benton");
+    }
+
+    @Test
+    void germanVerbOfSayingInsideAConcessiveClauseIsNarrationAndItsKonjunktivToo() {
+        String text = "Kanzler Jonas Weber reiste am Montag nach Warschau.\n\n"
+                + "Obwohl Weber sagt, er sei zu Gesprächen bereit, hat er jedes Angebot abgelehnt.\n\n"
+                + "Obwohl die Gespräche stocken, sagte Weber, er sei zuversichtlich.\n\n"
+                + "Weber betonte, er wolle verhandeln, obwohl die Angriffe weitergehen.";
+        List<Attribution> a = detect(text, "de");
+        assertAttribution(a.get(1), StatementKind.NARRATION, null);
+        assertAttribution(a.get(2), StatementKind.REPORTED, "Jonas Weber");
+        assertAttribution(a.get(3), StatementKind.REPORTED, "Jonas Weber");
+    }
 }
