@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * A fake model with fixed logits (in the manner of DJL's translator tests): labels a statement hostile when it
- * contains "threat", conciliatory otherwise, so scoring plumbing can be tested without weights.
+ * contains "threat", conciliatory otherwise (with a low probability when it contains "perhaps"), and its openness
+ * real when it contains "ready to", rhetorical with "only if", none otherwise (the last with a low probability), so
+ * scoring plumbing and the report can be tested without weights.
  * Throws on a statement containing "EXPLODE" to test per-article failure handling.
  */
 public final class FixedModel implements StanceModel {
@@ -29,9 +31,13 @@ public final class FixedModel implements StanceModel {
             }
             boolean threat = in.text().contains("threat");
             Map<Task, TaskPrediction> m = new EnumMap<>(Task.class);
-            var ps = Probabilities.softmax(Task.STANCE.labels(), threat ? new double[] {0, 2, 0, 0} : new double[] {2, 0, 0, 0}, 1.0);
+            double[] stance = threat ? new double[] {0, 3, 0, 0}
+                    : in.text().contains("perhaps") ? new double[] {0.5, 0, 0, 0} : new double[] {3, 0, 0, 0};
+            var ps = Probabilities.softmax(Task.STANCE.labels(), stance, 1.0);
             m.put(Task.STANCE, new TaskPrediction(Probabilities.argmax(ps), ps));
-            var po = Probabilities.softmax(Task.OPENNESS.labels(), new double[] {0, 0, 1}, 1.0);
+            double[] openness = in.text().contains("ready to") ? new double[] {4, 0, 0}
+                    : in.text().contains("only if") ? new double[] {0, 4, 0} : new double[] {0, 0, 1};
+            var po = Probabilities.softmax(Task.OPENNESS.labels(), openness, 1.0);
             m.put(Task.OPENNESS, new TaskPrediction(Probabilities.argmax(po), po));
             out.add(new StatementPrediction(m));
         }

@@ -54,7 +54,7 @@ class HtmlReportTest {
         assertEquals(0, doc.getElementsByTagName("script").getLength());
         assertEquals(1, doc.getElementsByTagName("mark").getLength());
         var mark = (org.w3c.dom.Element) doc.getElementsByTagName("mark").item(0);
-        assertEquals("hostile", mark.getAttribute("class"));
+        assertEquals("hostile o-none low-openness", mark.getAttribute("class"));
         assertTrue(mark.getTextContent().contains("<b>everyone</b>"));
         assertTrue(mark.getAttribute("title").startsWith("Mia Holt"));
         assertEquals(2, doc.getElementsByTagName("section").getLength());
@@ -66,5 +66,30 @@ class HtmlReportTest {
         String shown = HtmlReport.escape("peace\u202Eecaep\u202C \u200Bwar\u2066x\u2069\uFEFF\u200F");
         assertEquals("peace\uFFFDecaep\uFFFD \uFFFDwar\uFFFDx\uFFFD\uFFFD\uFFFD", shown);
         assertEquals("Zoë – «fred»", HtmlReport.escape("Zoë – «fred»"));
+    }
+
+    @Test
+    void overviewCountsSpeakersAcrossArticlesAndListsThemInEachPresortedOrder() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Envoy Mia Holt met General Karl Berg in Vienna.\n\n"
+                + "\"We are ready to sit down with them at any time,\" Holt said.\n\n"
+                + "\"Their army is a threat to every village near the border,\" Berg said.");
+        // only the surname here: counted under the full name from the other article
+        Files.writeString(dir.resolve("b.txt"), "\"Nothing is settled until the last of the prisoners is home,\" Holt said.");
+        Path report = dir.resolve("report.html");
+        writeReport(dir, report);
+        String page = Files.readString(report);
+        String overview = page.substring(page.indexOf("<div class=\"overview\""), page.indexOf("<section"));
+        assertTrue(overview.contains("2 article(s), 3 statement(s) in 4 sentence(s)"), overview);
+        assertFalse(overview.contains("<td>Holt</td>"), "surname not merged into the full name");
+        List<String> tables = List.of(overview.split("<details"));
+        assertEquals(5, tables.size(), "four pre-sorted tables");
+        assertTrue(tables.get(1).indexOf("<td>Mia Holt</td><td>2</td><td>2</td>") < tables.get(1).indexOf("Karl Berg"),
+                "by statements: Holt (2) first");
+        assertTrue(tables.get(2).indexOf("Karl Berg") < tables.get(2).indexOf("Mia Holt"), "by hostile share: Berg first");
+        assertTrue(tables.get(4).indexOf("Karl Berg") < tables.get(4).indexOf("Mia Holt"), "by name");
+        // Berg's statement is his most hostile, linked to its highlight
+        assertTrue(overview.contains("<a href=\"#a1-s2\">&quot;Their army is a threat"), overview);
+        assertTrue(page.contains("<mark id=\"a1-s2\" class=\"hostile "), "link target missing");
+        assertEquals(4, overview.split("<text ").length - 1, "chart: a name and a count per speaker");
     }
 }
