@@ -119,8 +119,8 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
         }
         ArticleSummary s = ArticleSummary.of(r);
         overview.addArticle(s.sentences());
-        w.write("<p class=\"meta\">language " + escape(r.lang()) + ", " + s.statements() + " statement(s) in "
-                + s.sentences() + " sentence(s)</p>\n<div class=\"article\">");
+        w.write("<p class=\"meta\">language " + escape(r.lang()) + ", " + counted(s.statements(), s.sentences())
+                + "</p>\n<div class=\"article\">");
         String text = r.article().text();
         int pos = 0;
         for (ScoredSentence sent : r.sentences()) {
@@ -171,6 +171,11 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
         }
         return "<mark id=\"" + anchor + "\" class=\"" + cls + "\" title=\"" + escape(title.toString()) + "\">"
                 + escape(text) + "</mark>";
+    }
+
+    /** "N statement(s) in M sentence(s)"; without narration ({@code --statements-only}) only the statements. */
+    static String counted(int statements, int sentences) {
+        return statements + " statement(s)" + (sentences > statements ? " in " + sentences + " sentence(s)" : "");
     }
 
     private static String cell(ArticleSummary.SpeakerSummary sp, Task t) {

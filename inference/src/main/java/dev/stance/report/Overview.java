@@ -147,11 +147,11 @@ final class Overview {
         return new Ref(anchor, article, text, pred.probability());
     }
 
-    /** Writes the overview: totals, chart and the pre-sorted tables. */
+    /** Writes the overview: totals, chart and the pre-sorted tables. Call once: it merges tallies in place. */
     void write(Writer w) throws IOException {
         w.write("<div class=\"overview\" id=\"overview\"><h2>Overview: all articles</h2>\n<p>" + articles
-                + " article(s)" + (failed > 0 ? " (" + failed + " failed)" : "") + ", " + statements
-                + " statement(s) in " + sentences + " sentence(s). Stance: " + mix(totals.get(Task.STANCE), Task.STANCE)
+                + " article(s)" + (failed > 0 ? " (" + failed + " failed)" : "") + ", "
+                + HtmlReport.counted(statements, sentences) + ". Stance: " + mix(totals.get(Task.STANCE), Task.STANCE)
                 + ". Openness: " + mix(totals.get(Task.OPENNESS), Task.OPENNESS) + ".</p>\n");
         if (speakers.isEmpty()) {
             w.write("<p>No statements.</p></div>\n");
