@@ -45,7 +45,7 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
     static final Map<String, String> OPENNESS_STYLES = Map.of("real", "solid", "rhetorical", "dashed");
     /**
      * A label whose probability is under this is drawn muted. Calibrated on the real-news dev set
-     * ({@code /work/shared/eval/dev-real.jsonl}, 57 statements) with the default model: the largest threshold on a
+     * ({@code ../shared/eval/dev-real.jsonl}, outside the repository; 57 statements) with the default model: the largest threshold on a
      * 0.05 grid under which the labels are right at most half the time (stance 0.70: 9 of 18 right, 28 of 39 above;
      * openness 0.90: 11 of 22 right, 32 of 35 above). See the README's report section.
      */
@@ -56,8 +56,8 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
     private static final String CSS = """
             body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
             .article{white-space:pre-wrap;line-height:1.9}
-            mark{padding:0 .1em;border-radius:.2em;color:#222;text-decoration-skip-ink:none;text-underline-offset:4px}
-            .legend p{margin:.4rem 0}.legend span,.legend mark{margin-right:1rem;padding:.1em .4em}
+            mark{padding:0 .1em;border-radius:.2em;color:#222}
+            .legend p{margin:.4rem 0}.legend span{margin-right:1rem;padding:.1em .4em}
             table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #bbb;padding:.2em .6em;text-align:left}
             td .meta{overflow-wrap:anywhere}.overview table{width:100%;font-size:.92em}.overview td.st{width:30%}
             section{border-top:1px solid #ccc;margin-top:2rem}.error{color:#a00}.meta{color:#666}
@@ -73,12 +73,15 @@ public final class HtmlReport implements ArticleListener, AutoCloseable {
             b.append('.').append(label).append("{background:").append(c).append("}\n");
             b.append('.').append(label).append(".low-stance{background:").append(mute(c)).append(";color:#555}\n");
         }
-        for (Map.Entry<String, String> e : OPENNESS_STYLES.entrySet()) {
-            String c = OPENNESS_COLOURS.get(e.getKey());
-            b.append(".o-").append(e.getKey()).append("{text-decoration:underline ").append(e.getValue())
-                    .append(' ').append(c).append(" 3px}\n");
-            b.append(".o-").append(e.getKey()).append(".low-openness{text-decoration-color:").append(mute(c))
-                    .append("}\n");
+        for (String label : Task.OPENNESS.labels()) {
+            String style = OPENNESS_STYLES.get(label);
+            if (style != null) {
+                String c = OPENNESS_COLOURS.get(label);
+                b.append(".o-").append(label).append("{text-decoration:underline ").append(style).append(' ')
+                        .append(c).append(" 3px}\n");
+                b.append(".o-").append(label).append(".low-openness{text-decoration-color:").append(mute(c))
+                        .append("}\n");
+            }
         }
         return b.toString();
     }

@@ -56,7 +56,11 @@ class HtmlReportTest {
         var mark = (org.w3c.dom.Element) doc.getElementsByTagName("mark").item(0);
         assertEquals("hostile o-none low-openness", mark.getAttribute("class"));
         assertTrue(mark.getTextContent().contains("<b>everyone</b>"));
-        assertTrue(mark.getAttribute("title").startsWith("Mia Holt"));
+        String title = mark.getAttribute("title");
+        assertTrue(title.startsWith("Mia Holt · direct · stance hostile 0.87 (conciliatory 0.04, "), title);
+        // FixedModel's openness "none" has p 0.58, under the threshold: drawn pale and said on hover
+        assertTrue(title.endsWith("openness none 0.58 (real 0.21, rhetorical 0.21) · low confidence: openness "
+                + "(under 0.90)"), title);
         assertEquals(2, doc.getElementsByTagName("section").getLength());
         assertTrue(page.contains("Mia Holt</td><td>1</td><td>hostile (1)"));
     }
