@@ -3,7 +3,9 @@ package dev.stance.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -13,18 +15,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Parses statement records from JSON Lines and checks them against the schema.
  *
  * <p>Every problem is reported with file and line; {@link #readAll} throws when any line is invalid, so a
- * trainer never silently learns from a partial file. Unknown fields are ignored.
+ * trainer never silently learns from a partial file. Unknown fields are ignored. This is the one reader of
+ * statement files (train, evaluate, benchmark, data validate and stats all use it), so they accept the same
+ * files: UTF-8, with or without a byte order mark.
  */
 public final class StatementReader {
     /** Longer texts are almost certainly a whole article pasted into one record. */
     public static final int MAX_TEXT_CHARS = 2000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BOM = "\uFEFF";
 
     private StatementReader() {
     }
@@ -57,33 +63,94 @@ public final class StatementReader {
         List<Statement> out = new ArrayList<>();
         List<Location> locations = new ArrayList<>();
         List<RecordError> errors = new ArrayList<>();
+        forEach(file, line -> {
+            if (line.statement() != null) {
+                out.add(line.statement());
+                locations.add(line.location());
+            } else {
+                errors.add(line.error());
+            }
+        });
+        return new Result(out, locations, errors);
+    }
+
+    /**
+     * One line of a statement file, as {@link #forEach} hands it over: a valid statement, or the reason it is
+     * not. Exactly one of {@code statement} and {@code error} is set.
+     *
+     * @param location file and 1-based line (0 for a problem with the whole file)
+     * @param statement the parsed record, or null
+     * @param error why the line (or the file) is invalid, or null
+     * @param bytesRead bytes of the file read so far (read ahead in blocks, so a progress figure, not an offset)
+     */
+    public record Line(Location location, Statement statement, RecordError error, long bytesRead) {
+    }
+
+    /**
+     * Reads one file line by line and hands each non-blank line to {@code each} as it is read, so a caller
+     * that keeps only what it needs runs in memory independent of the file's size. A UTF-8 byte order mark
+     * before the first record is skipped (editors on Windows write one). A file that is unreadable, or stops
+     * being valid UTF-8, ends with one error at line 0 after the lines read before the problem.
+     */
+    public static void forEach(Path file, Consumer<Line> each) {
         String name = file.toString();
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+        long[] bytes = new long[1];
+        try (InputStream raw = Files.newInputStream(file);
+             BufferedReader in = new BufferedReader(new InputStreamReader(counting(raw, bytes), decoder))) {
             String line;
             long n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
+                if (n == 1 && line.startsWith(BOM)) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
+                Location at = new Location(name, n);
                 try {
-                    out.add(parse(line));
-                    locations.add(new Location(name, n));
+                    each.accept(new Line(at, parse(line), null, bytes[0]));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new RecordError(name, n, e.getMessage()));
+                    each.accept(new Line(at, null, new RecordError(name, n, e.getMessage()), bytes[0]));
                 }
             }
         } catch (CharacterCodingException e) {
-            errors.add(new RecordError(name, 0, "file is not valid UTF-8"));
+            each.accept(fileError(name, "file is not valid UTF-8", bytes[0]));
         } catch (IOException e) {
-            errors.add(new RecordError(name, 0, "cannot read: " + e.getMessage()));
+            each.accept(fileError(name, "cannot read: " + e.getMessage(), bytes[0]));
         } catch (UncheckedIOException e) {
-            errors.add(new RecordError(name, 0, "cannot read: " + e.getCause().getMessage()));
+            each.accept(fileError(name, "cannot read: " + e.getCause().getMessage(), bytes[0]));
         }
-        return new Result(out, locations, errors);
+    }
+
+    private static Line fileError(String name, String message, long bytesRead) {
+        return new Line(new Location(name, 0), null, new RecordError(name, 0, message), bytesRead);
+    }
+
+    /** {@code in}, adding the bytes it delivers to {@code count[0]}. */
+    private static InputStream counting(InputStream in, long[] count) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count[0]++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    count[0] += n;
+                }
+                return n;
+            }
+        };
     }
 
     /** Parses and validates one JSON line; throws IllegalArgumentException with a precise message. */

@@ -15,15 +15,32 @@ import java.util.List;
 public record FeatureConfig(List<String> normalizer, int wordNgramMax, int charNgramMin, int charNgramMax,
                             double contextWeight) {
 
+    /** @throws IllegalArgumentException naming the key (as in a config file) and what it allows */
     public FeatureConfig {
-        normalizer = List.copyOf(normalizer);
-        if (wordNgramMax < 0 || charNgramMax < 0 || (charNgramMax > 0 && charNgramMin < 1)
-                || charNgramMin > charNgramMax && charNgramMax > 0) {
-            throw new IllegalArgumentException("invalid n-gram ranges: word<=" + wordNgramMax + ", char "
-                    + charNgramMin + ".." + charNgramMax);
+        if (normalizer == null) {
+            throw new IllegalArgumentException("'normalizer' is missing; allowed: a list of " + TextNormalizer.KNOWN_STEPS);
         }
-        if (contextWeight < 0) {
-            throw new IllegalArgumentException("contextWeight must be >= 0");
+        for (String step : normalizer) {
+            if (step == null || !TextNormalizer.KNOWN_STEPS.contains(step)) {
+                throw new IllegalArgumentException("'normalizer' has unknown step '" + step + "'; allowed: "
+                        + TextNormalizer.KNOWN_STEPS);
+            }
+        }
+        normalizer = List.copyOf(normalizer);
+        if (wordNgramMax < 0) {
+            throw new IllegalArgumentException("'word_ngram_max' is " + wordNgramMax + "; allowed: an integer >= 0"
+                    + " (0 disables word n-grams)");
+        }
+        if (charNgramMax < 0) {
+            throw new IllegalArgumentException("'char_ngram_max' is " + charNgramMax + "; allowed: an integer >= 0"
+                    + " (0 disables character n-grams)");
+        }
+        if (charNgramMax > 0 && (charNgramMin < 1 || charNgramMin > charNgramMax)) {
+            throw new IllegalArgumentException("'char_ngram_min' is " + charNgramMin + "; allowed: an integer from 1"
+                    + " to 'char_ngram_max' (" + charNgramMax + ")");
+        }
+        if (!(contextWeight >= 0)) {
+            throw new IllegalArgumentException("'context_weight' is " + contextWeight + "; allowed: a number >= 0");
         }
     }
 

@@ -77,4 +77,37 @@ class StatementReaderTest {
         assertEquals(1, r.errors().size());
         assertTrue(r.errors().get(0).message().contains("UTF-8"));
     }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstRecordIsSkipped() throws Exception {
+        Path f = dir.resolve("bom.jsonl");
+        Files.write(f, ("\uFEFF{\"id\":\"a\",\"text\":\"The talks resumed.\"}\n{\"id\":\"b\",\"text\":\"They ended.\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        StatementReader.Result r = StatementReader.read(f);
+        assertEquals(List.of(), r.errors());
+        assertEquals(List.of("a", "b"), r.statements().stream().map(Statement::id).toList());
+        assertEquals(2, StatementReader.readAll(List.of(f)).size());
+    }
+
+    @Test
+    void aByteOrderMarkInsideTheFileIsStillAnError() throws Exception {
+        Path f = dir.resolve("bom2.jsonl");
+        Files.writeString(f, "{\"id\":\"a\",\"text\":\"One.\"}\n\uFEFF{\"id\":\"b\",\"text\":\"Two.\"}\n");
+        StatementReader.Result r = StatementReader.read(f);
+        assertEquals(1, r.errors().size());
+        assertEquals(2, r.errors().get(0).line());
+    }
+
+    @Test
+    void forEachHandsOverEachLineWithTheBytesReadSoFar() throws Exception {
+        Path f = dir.resolve("each.jsonl");
+        Files.writeString(f, "{\"id\":\"a\",\"text\":\"One.\"}\n\nnot json\n");
+        List<StatementReader.Line> lines = new java.util.ArrayList<>();
+        StatementReader.forEach(f, lines::add);
+        assertEquals(2, lines.size());
+        assertEquals("a", lines.get(0).statement().id());
+        assertEquals(3, lines.get(1).location().line());
+        assertTrue(lines.get(1).error().message().startsWith("not valid JSON"));
+        assertEquals(Files.size(f), lines.get(1).bytesRead());
+    }
 }

@@ -2,6 +2,7 @@ package dev.stance.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stance.data.Task;
 import dev.stance.model.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,14 @@ public final class BenchmarkHistory {
             ObjectNode row = all.with(m.get("id").asText()).putObject(dataKey);
             row.put("n", report.get("data").get("n").asInt());
             row.put("data_sha256", report.get("data").get("files").get(0).get("sha256").asText());
-            row.put("stance_macro_f1", m.get("quality").get("stance").get("macro_f1").get("estimate").asDouble());
-            row.put("openness_macro_f1", m.get("quality").get("openness").get("macro_f1").get("estimate").asDouble());
+            for (Task t : Task.values()) {
+                JsonNode f1 = m.get("quality").get(t.key()).get("macro_f1");
+                if (f1.isNull()) { // the data has no label for the task
+                    row.putNull(t.key() + "_macro_f1");
+                } else {
+                    row.put(t.key() + "_macro_f1", f1.get("estimate").asDouble());
+                }
+            }
             if (m.has("speed")) {
                 row.put("statements_per_second_b32", m.get("speed").get("batch_32").get("median").asDouble());
                 row.put("peak_rss_mb", m.get("speed").get("peak_rss_mb").asDouble());

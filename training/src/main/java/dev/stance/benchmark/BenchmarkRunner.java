@@ -117,10 +117,15 @@ public final class BenchmarkRunner {
 
     private void fill(ObjectNode t, Task task, List<Statement> data, List<StatementPrediction> preds, List<Integer> rows,
                       boolean details) {
+        t.put("n", rows.size());
+        if (rows.isEmpty()) { // undefined, not 0: a task the data has no label for
+            t.putNull("macro_f1");
+            t.putNull("accuracy");
+            return;
+        }
         List<String> gold = rows.stream().map(i -> data.get(i).label(task)).toList();
         List<String> pred = rows.stream().map(i -> preds.get(i).get(task).label()).toList();
         Bootstrap boot = new Bootstrap(rows.size(), options.resamples(), options.seed());
-        t.put("n", rows.size());
         t.set("macro_f1", interval(boot.interval(rows.size(),
                 idx -> ClassMetrics.of(task.labels(), Bootstrap.pick(gold, idx), Bootstrap.pick(pred, idx)).macroF1())));
         t.set("accuracy", interval(boot.interval(rows.size(),
@@ -169,6 +174,13 @@ public final class BenchmarkRunner {
                 gold.add(task.labels().indexOf(data.get(i).label(task)));
             }
             ObjectNode t = c.putObject(task.key());
+            t.put("n", gold.size());
+            if (gold.isEmpty()) {
+                t.putNull("ece");
+                t.putNull("brier");
+                t.putArray("bins");
+                continue;
+            }
             t.put("ece", CalibrationStats.ece(probs, gold));
             t.put("brier", CalibrationStats.brier(probs, gold));
             ArrayNode bins = t.putArray("bins");
@@ -187,6 +199,15 @@ public final class BenchmarkRunner {
             List<String> gold = rows.stream().map(i -> data.get(i).label(task)).toList();
             List<String> pb = rows.stream().map(i -> base.get(i).get(task).label()).toList();
             List<String> po = rows.stream().map(i -> other.get(i).get(task).label()).toList();
+            ObjectNode t = v.putObject(task.key());
+            t.put("n", rows.size());
+            if (rows.isEmpty()) {
+                for (String k : List.of("macro_f1_diff", "bootstrap_p", "mcnemar_baseline_only_right",
+                        "mcnemar_model_only_right", "mcnemar_p")) {
+                    t.putNull(k);
+                }
+                continue;
+            }
             Bootstrap boot = new Bootstrap(rows.size(), options.resamples(), options.seed());
             var diff = boot.interval(rows.size(), idx -> ClassMetrics.of(task.labels(), Bootstrap.pick(gold, idx),
                     Bootstrap.pick(po, idx)).macroF1() - ClassMetrics.of(task.labels(), Bootstrap.pick(gold, idx),
@@ -205,7 +226,6 @@ public final class BenchmarkRunner {
                     c++;
                 }
             }
-            ObjectNode t = v.putObject(task.key());
             t.set("macro_f1_diff", interval(diff));
             t.put("bootstrap_p", PairedTests.bootstrapP(diffs));
             t.put("mcnemar_baseline_only_right", b);
@@ -259,7 +279,10 @@ public final class BenchmarkRunner {
         }
     }
 
-    /** Models whose macro-F1 on a task falls more than {@code maxDrop} below the baseline's. */
+    /**
+     * Models whose macro-F1 on a task falls more than {@code maxDrop} below the baseline's. A task without
+     * labelled statements (macro-F1 null) has nothing to compare and never fails the gate.
+     */
     public static List<String> gate(ObjectNode report, double maxDrop) {
         String baseline = report.get("baseline").asText();
         Map<String, JsonNode> byId = new LinkedHashMap<>();
@@ -267,8 +290,13 @@ public final class BenchmarkRunner {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : byId.entrySet()) {
             for (Task task : Task.values()) {
-                double base = byId.get(baseline).get("quality").get(task.key()).get("macro_f1").get("estimate").asDouble();
-                double mine = e.getValue().get("quality").get(task.key()).get("macro_f1").get("estimate").asDouble();
+                JsonNode baseF1 = byId.get(baseline).get("quality").get(task.key()).get("macro_f1");
+                JsonNode myF1 = e.getValue().get("quality").get(task.key()).get("macro_f1");
+                if (baseF1.isNull() || myF1.isNull()) {
+                    continue;
+                }
+                double base = baseF1.get("estimate").asDouble();
+                double mine = myF1.get("estimate").asDouble();
                 if (mine < base - maxDrop) {
                     failures.add(String.format(Locale.ROOT, "%s: %s macro-F1 %.3f is more than %.3f below baseline %s (%.3f)",
                             e.getKey(), task.key(), mine, maxDrop, baseline, base));

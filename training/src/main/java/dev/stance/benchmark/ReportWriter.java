@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
@@ -32,18 +33,27 @@ public final class ReportWriter {
         Json.MAPPER.writeValue(dir.resolve("report.json").toFile(), report);
         List<String> charts = new ArrayList<>();
         for (Task t : Task.values()) {
-            charts.add(f1Chart(report, t, dir));
-            charts.add(reliabilityChart(report, t, dir));
+            if (labelled(report, t)) { // a task the data has no label for has nothing to draw
+                charts.add(f1Chart(report, t, dir));
+                charts.add(reliabilityChart(report, t, dir));
+            }
         }
         if (report.get("models").get(0).has("speed")) {
             charts.add(tradeoffChart(report, dir));
         }
         for (JsonNode m : report.get("models")) {
             for (Task t : Task.values()) {
-                confusionChart(m, t, dir);
+                if (labelled(report, t)) {
+                    confusionChart(m, t, dir);
+                }
             }
         }
         Files.writeString(dir.resolve("report.md"), markdown(report, charts), StandardCharsets.UTF_8);
+    }
+
+    /** Whether the benchmark data has labelled statements for {@code t} (else its metrics are null). */
+    private static boolean labelled(JsonNode report, Task t) {
+        return report.get("models").get(0).get("quality").get(t.key()).get("n").asInt() > 0;
     }
 
     static String markdown(ObjectNode r, List<String> charts) {
@@ -61,12 +71,12 @@ public final class ReportWriter {
             JsonNode q = m.get("quality");
             JsonNode c = m.get("calibration");
             JsonNode s = m.get("speed");
-            sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s | %.3f / %.3f | %.3f / %.3f | %s | %s | %s | %s | %.1f |%n",
+            sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s | %s | %s | %.1f |%n",
                     m.get("id").asText(), m.get("family").asText(),
                     ci(q.get("stance").get("macro_f1")), ci(q.get("openness").get("macro_f1")),
                     ci(q.get("stance").get("accuracy")), ci(q.get("openness").get("accuracy")),
-                    c.get("stance").get("ece").asDouble(), c.get("openness").get("ece").asDouble(),
-                    c.get("stance").get("brier").asDouble(), c.get("openness").get("brier").asDouble(),
+                    fixed(c.get("stance").get("ece")), fixed(c.get("openness").get("ece")),
+                    fixed(c.get("stance").get("brier")), fixed(c.get("openness").get("brier")),
                     s == null ? "-" : num(s.get("load_seconds")),
                     s == null ? "-" : rate(s.get("batch_1")), s == null ? "-" : rate(s.get("batch_32")),
                     s == null ? "-" : String.format(Locale.ROOT, "%.0f", s.get("peak_rss_mb").asDouble()),
@@ -99,9 +109,9 @@ public final class ReportWriter {
             for (JsonNode m : r.get("models")) {
                 sb.append("| `").append(m.get("id").asText()).append("` |");
                 for (String l : t.labels()) {
-                    JsonNode c = m.get("quality").get(t.key()).get("per_class").get(l);
-                    sb.append(String.format(Locale.ROOT, " %.2f / %.2f / %.2f |", c.get("precision").asDouble(),
-                            c.get("recall").asDouble(), c.get("f1").asDouble()));
+                    JsonNode c = m.get("quality").get(t.key()).path("per_class").get(l);
+                    sb.append(c == null ? " n/a |" : String.format(Locale.ROOT, " %.2f / %.2f / %.2f |",
+                            c.get("precision").asDouble(), c.get("recall").asDouble(), c.get("f1").asDouble()));
                 }
                 sb.append('\n');
             }
@@ -115,10 +125,10 @@ public final class ReportWriter {
             }
             for (Task t : Task.values()) {
                 JsonNode v = m.get("vs_baseline").get(t.key());
-                sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %.3f | %d / %d | %.3f |%n", m.get("id").asText(),
-                        t.key(), signedCi(v.get("macro_f1_diff")), v.get("bootstrap_p").asDouble(),
-                        v.get("mcnemar_baseline_only_right").asInt(), v.get("mcnemar_model_only_right").asInt(),
-                        v.get("mcnemar_p").asDouble()));
+                sb.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s / %s | %s |%n", m.get("id").asText(),
+                        t.key(), signedCi(v.get("macro_f1_diff")), fixed(v.get("bootstrap_p")),
+                        v.get("mcnemar_baseline_only_right").asText(), v.get("mcnemar_model_only_right").asText(),
+                        fixed(v.get("mcnemar_p"))));
             }
         }
         if (r.has("gate")) {
@@ -134,12 +144,23 @@ public final class ReportWriter {
         return sb.toString();
     }
 
+    /** A null metric (no labelled statement for the task) is shown as n/a. */
+    private static String fixed(JsonNode v) {
+        return v == null || v.isNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", v.asDouble());
+    }
+
     private static String ci(JsonNode i) {
+        if (i == null || i.isNull()) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", i.get("estimate").asDouble(), i.get("low").asDouble(),
                 i.get("high").asDouble());
     }
 
     private static String signedCi(JsonNode i) {
+        if (i == null || i.isNull()) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]", i.get("estimate").asDouble(), i.get("low").asDouble(),
                 i.get("high").asDouble());
     }
@@ -205,14 +226,14 @@ public final class ReportWriter {
 
     private static String tradeoffChart(ObjectNode r, Path dir) throws IOException {
         XYChart chart = new XYChartBuilder().width(700).height(500).title("quality vs throughput (batch 32)")
-                .xAxisTitle("statements per second (log)").yAxisTitle("mean macro-F1 of both tasks").build();
+                .xAxisTitle("statements per second (log)").yAxisTitle("mean macro-F1 of the labelled tasks").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         for (JsonNode m : r.get("models")) {
             double speed = m.get("speed").get("batch_32").get("median").asDouble();
-            double f1 = (m.get("quality").get("stance").get("macro_f1").get("estimate").asDouble()
-                    + m.get("quality").get("openness").get("macro_f1").get("estimate").asDouble()) / 2;
+            double f1 = Arrays.stream(Task.values()).map(t -> m.get("quality").get(t.key()).get("macro_f1"))
+                    .filter(f -> !f.isNull()).mapToDouble(f -> f.get("estimate").asDouble()).average().orElse(0);
             chart.addSeries(m.get("id").asText(), new double[] {speed}, new double[] {f1});
         }
         String name = "quality-vs-throughput.png";

@@ -88,6 +88,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no models to benchmark");
         }
         List<Statement> records = StatementReader.readAll(data);
+        if (records.stream().noneMatch(s -> s.stance() != null || s.openness() != null)) {
+            throw new IllegalArgumentException("none of the " + records.size() + " benchmark records has a stance"
+                    + " or openness label: nothing to measure");
+        }
         List<String> overlap = new ArrayList<>();
         for (Path d : dirs) {
             overlap.addAll(OverlapCheck.problems(ModelDirectory.readManifest(d), data, records));

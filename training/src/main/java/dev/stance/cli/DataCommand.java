@@ -3,7 +3,10 @@ package dev.stance.cli;
 import dev.stance.corpus.CorpusStats;
 import dev.stance.corpus.CorpusValidator;
 import dev.stance.corpus.Finding;
+import dev.stance.corpus.ReadProgress;
 import dev.stance.data.StatementReader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +25,7 @@ public final class DataCommand implements Runnable {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check schema, labels, duplicate ids and texts, leakage across splits and languages.",
+                    "Streams the files, printing findings as they are found (with progress on a terminal).",
                     "Exit codes: 0 valid (warnings allowed), 2 errors found, 1 usage error."})
     static final class Validate implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE")
@@ -34,17 +38,28 @@ public final class DataCommand implements Runnable {
         boolean quiet;
 
         @Override
-        public Integer call() {
-            List<Finding> findings = new CorpusValidator(!noLangCheck).validate(files);
-            long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
-            for (Finding f : findings) {
-                if (!quiet || f.severity() == Finding.Severity.ERROR) {
+        public Integer call() throws IOException {
+            long total = 0;
+            for (Path f : files) {
+                total += Files.isRegularFile(f) ? Files.size(f) : 0;
+            }
+            ReadProgress progress = System.console() != null ? new ReadProgress(System.err, total) : null;
+            long[] counts = new long[2]; // errors, warnings
+            new CorpusValidator(!noLangCheck).validate(files, f -> {
+                boolean error = f.severity() == Finding.Severity.ERROR;
+                counts[error ? 0 : 1]++;
+                if (!quiet || error) {
+                    if (progress != null) {
+                        System.err.print("\r\033[K"); // clear the progress line before the finding
+                    }
                     System.out.println(f);
                 }
+            }, progress != null ? progress : CorpusValidator.Progress.NONE);
+            if (progress != null) {
+                progress.finish();
             }
-            System.out.printf("%d error(s), %d warning(s) in %d file(s)%n", errors, findings.size() - errors,
-                    files.size());
-            return errors == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
+            System.out.printf("%d error(s), %d warning(s) in %d file(s)%n", counts[0], counts[1], files.size());
+            return counts[0] == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
         }
     }
 

@@ -49,6 +49,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no records to evaluate");
         }
+        if (records.stream().noneMatch(s -> s.stance() != null || s.openness() != null)) {
+            throw new IllegalArgumentException("none of the " + records.size() + " records"
+                    + (split != null ? " of split " + split : "") + " has a stance or openness label: nothing to"
+                    + " evaluate against");
+        }
         Evaluation ev;
         List<StatementPrediction> preds;
         try (StanceModel m = ModelStore.local().load(model)) {
@@ -66,6 +71,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "model %s on %d statements%n%n", ev.model(), ev.n());
         for (Map.Entry<Task, ClassMetrics> e : ev.tasks().entrySet()) {
             ClassMetrics m = e.getValue();
+            if (!m.defined()) {
+                System.out.printf(Locale.ROOT, "%s: undefined, no record is labelled for it (n=0)%n%n",
+                        e.getKey().key());
+                continue;
+            }
             System.out.printf(Locale.ROOT, "%s: macro-F1 %.3f, accuracy %.3f (n=%d)%n", e.getKey().key(),
                     m.macroF1(), m.accuracy(), m.n());
             System.out.printf(Locale.ROOT, "  %-13s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");

@@ -5,6 +5,7 @@ import dev.stance.data.StatementReader;
 import dev.stance.model.ModelStore;
 import dev.stance.model.ensemble.EnsembleFamily;
 import dev.stance.model.mbert.MbertDl4jFamily;
+import dev.stance.train.CrossValidation;
 import dev.stance.train.EnsembleTrainer;
 import dev.stance.model.mbert.MbertTribuoFamily;
 import dev.stance.train.MbertDl4jTrainer;
@@ -45,7 +46,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--algorithm", description = "ngram-tribuo: override the config, logistic or svm.")
     String algorithm;
 
-    @Option(names = "--folds", description = "ngram-tribuo: override the config, cross-validation folds (0 = none).")
+    @Option(names = "--folds", description = "ngram-tribuo: override the config, cross-validation folds: 0 for none,"
+            + " else 2 up to the number of training statement families of the rarest label.")
     Integer folds;
 
     @Option(names = "--seed", description = "Override the config: random seed.")
@@ -64,24 +66,30 @@ public final class TrainCommand implements Callable<Integer> {
         if (!families.contains(family)) {
             throw new IllegalArgumentException("unknown family '" + family + "' (available: " + families + ")");
         }
+        // the config is checked before the data is read, so a typo fails at once
+        TrainConfig ngram = family.equals(NgramFamily.NAME) ? ngramConfig() : null;
+        MbertTrainConfig mbert = family.startsWith("mbert-") ? MbertTrainConfig.read(config, family) : null;
         List<Statement> all = StatementReader.readAll(data);
         List<Statement> train = all.stream().filter(s -> s.split() == null || s.split().equals("train")).toList();
         List<Statement> dev = all.stream().filter(s -> "dev".equals(s.split())).toList();
         Path root = out.toAbsolutePath().getParent();
         String name = out.getFileName().toString();
         Path dir;
-        if (family.equals(NgramFamily.NAME)) {
-            dir = trainNgram(train, dev, root, name);
+        if (ngram != null) {
+            if (ngram.folds() != 0) {
+                String source = folds != null ? "--folds" : config != null ? config + ": 'folds'" : "'folds' (default)";
+                CrossValidation.maxFolds(train).check(source, ngram.folds());
+            }
+            System.err.printf("training %s (%s) on %d records, %d dev records held out%n", family,
+                    ngram.algorithm(), train.size(), dev.size());
+            dir = NgramFamilyTrainer.trainAndExport(ngram, data, train, dev, root, name, System.err);
         } else if (family.equals(EnsembleFamily.NAME)) {
             if (members == null) {
                 throw new IllegalArgumentException("--family ensemble needs --members <id,id,...>");
             }
             dir = EnsembleTrainer.export(new ModelStore(root), members, dev, root, name, System.err);
         } else {
-            MbertTrainConfig c = MbertTrainConfig.read(config, family);
-            if (seed != null) {
-                c = c.withSeed(seed);
-            }
+            MbertTrainConfig c = seed != null ? mbert.withSeed(seed) : mbert;
             System.err.printf("training %s on %d records, %d dev records held out%n", family, train.size(), dev.size());
             dir = family.equals(MbertTribuoFamily.NAME)
                     ? MbertTribuoTrainer.trainAndExport(c, data, train, dev, root, name, System.err)
@@ -94,20 +102,23 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Path trainNgram(List<Statement> train, List<Statement> dev, Path root, String name) throws java.io.IOException {
+    /** The n-gram config file (or the defaults) with the command-line overrides applied. */
+    private TrainConfig ngramConfig() {
         TrainConfig c = config == null ? TrainConfig.defaults() : TrainConfig.read(config);
         if (algorithm != null) {
             c = c.withAlgorithm(algorithm);
         }
         if (folds != null) {
-            c = c.withFolds(folds);
+            try {
+                c = c.withFolds(folds);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--folds: " + e.getMessage(), e);
+            }
         }
         if (seed != null) {
             c = c.withSeed(seed);
         }
-        System.err.printf("training %s (%s) on %d records, %d dev records held out%n", family, c.algorithm(),
-                train.size(), dev.size());
-        return NgramFamilyTrainer.trainAndExport(c, data, train, dev, root, name, System.err);
+        return c;
     }
 
 }

@@ -13,6 +13,9 @@ import java.util.Set;
  * <p>Macro-F1 averages over the labels that occur in the gold or the predicted labels (as scikit-learn
  * does), so a per-language subset without a label is not punished for it, but predicting a label that never
  * occurs still costs.
+ *
+ * <p>With no labelled record ({@code n == 0}) accuracy and macro-F1 are undefined: {@link #defined()} is false,
+ * the fields hold 0, and every report writes them as {@code null}.
  */
 public record ClassMetrics(int n, double accuracy, double macroF1, Map<String, PerClass> perClass,
                            List<String> labels, long[][] confusion) {
@@ -70,6 +73,11 @@ public record ClassMetrics(int n, double accuracy, double macroF1, Map<String, P
         double macro = present.isEmpty() ? 0 : f1Sum / present.size();
         double acc = gold.isEmpty() ? 0 : (double) correct / gold.size();
         return new ClassMetrics(gold.size(), acc, macro, per, new ArrayList<>(labels), cm);
+    }
+
+    /** Whether the metrics mean anything: at least one labelled record was scored. */
+    public boolean defined() {
+        return n > 0;
     }
 
     private static int index(List<String> labels, String l) {

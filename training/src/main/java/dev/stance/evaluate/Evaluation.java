@@ -29,10 +29,7 @@ public record Evaluation(String model, int n, Map<Task, ClassMetrics> tasks,
         for (Map.Entry<String, Map<Task, ClassMetrics>> e : byLang.entrySet()) {
             ObjectNode l = langs.putObject(e.getKey());
             for (Map.Entry<Task, ClassMetrics> m : e.getValue().entrySet()) {
-                ObjectNode s = l.putObject(m.getKey().key());
-                s.put("n", m.getValue().n());
-                s.put("macro_f1", m.getValue().macroF1());
-                s.put("accuracy", m.getValue().accuracy());
+                headline(l.putObject(m.getKey().key()), m.getValue());
             }
         }
         return root;
@@ -42,19 +39,30 @@ public record Evaluation(String model, int n, Map<Task, ClassMetrics> tasks,
     public static ObjectNode headline(Map<Task, ClassMetrics> tasks) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         for (Map.Entry<Task, ClassMetrics> e : tasks.entrySet()) {
-            ObjectNode s = o.putObject(e.getKey().key());
-            s.put("n", e.getValue().n());
-            s.put("macro_f1", e.getValue().macroF1());
-            s.put("accuracy", e.getValue().accuracy());
+            headline(o.putObject(e.getKey().key()), e.getValue());
         }
         return o;
     }
 
-    static ObjectNode full(ClassMetrics m) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+    /** n, macro-F1 and accuracy into {@code o}; the metrics are null when undefined (n = 0). */
+    private static ObjectNode headline(ObjectNode o, ClassMetrics m) {
         o.put("n", m.n());
-        o.put("macro_f1", m.macroF1());
-        o.put("accuracy", m.accuracy());
+        if (m.defined()) {
+            o.put("macro_f1", m.macroF1());
+            o.put("accuracy", m.accuracy());
+        } else {
+            o.putNull("macro_f1");
+            o.putNull("accuracy");
+        }
+        return o;
+    }
+
+    /** Everything about one task; only n and null metrics when it has no labelled record. */
+    static ObjectNode full(ClassMetrics m) {
+        ObjectNode o = headline(Json.MAPPER.createObjectNode(), m);
+        if (!m.defined()) {
+            return o;
+        }
         ObjectNode per = o.putObject("per_class");
         for (Map.Entry<String, ClassMetrics.PerClass> e : m.perClass().entrySet()) {
             ObjectNode c = per.putObject(e.getKey());
@@ -78,7 +86,7 @@ public record Evaluation(String model, int n, Map<Task, ClassMetrics> tasks,
         return o;
     }
 
-    /** Macro-F1 of one task over all records. */
+    /** Macro-F1 of one task over all records (0 when undefined; see {@link ClassMetrics#defined()}). */
     public double macroF1(Task task) {
         return tasks.get(task).macroF1();
     }

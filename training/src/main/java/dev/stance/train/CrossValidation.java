@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.tribuo.classification.LabelFactory;
 
 /**
@@ -29,6 +31,54 @@ public final class CrossValidation {
     }
 
     /**
+     * The most folds {@code data} supports, and the label that limits it: each fold must hold every label of every
+     * task, and a group (a paraphrase family, or a record without one) goes whole into one fold, so the limit is
+     * the number of groups of the rarest label.
+     *
+     * @param folds the number of groups of {@code label}; 0 when a task has no labelled record
+     * @param task the task of the rarest label
+     * @param label the rarest label
+     */
+    public record Limit(int folds, Task task, String label) {
+        /** Throws {@link IllegalArgumentException} naming {@code source} unless {@code k} folds fit. */
+        public void check(String source, int k) {
+            if (k > folds) {
+                throw new IllegalArgumentException(source + " is " + k + ", but the training records have only "
+                        + folds + " statement famil" + (folds == 1 ? "y" : "ies") + " labelled " + task.key()
+                        + " '" + label + "' (one per fold needed); allowed: 0 (no cross-validation)"
+                        + (folds >= 2 ? " or 2 to " + folds : ""));
+            }
+        }
+    }
+
+    /** The fold limit of {@code data}; see {@link Limit}. */
+    public static Limit maxFolds(List<Statement> data) {
+        Limit min = null;
+        for (Task task : Task.values()) {
+            Map<String, Set<String>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < data.size(); i++) {
+                Statement s = data.get(i);
+                if (s.label(task) != null) {
+                    groups.computeIfAbsent(s.label(task), l -> new HashSet<>()).add(groupKey(s, i));
+                }
+            }
+            if (groups.isEmpty()) {
+                return new Limit(0, task, "(any)");
+            }
+            for (Map.Entry<String, Set<String>> e : groups.entrySet()) {
+                if (min == null || e.getValue().size() < min.folds()) {
+                    min = new Limit(e.getValue().size(), task, e.getKey());
+                }
+            }
+        }
+        return min;
+    }
+
+    private static String groupKey(Statement s, int index) {
+        return s.family() != null ? "f:" + s.family() : "r:" + index;
+    }
+
+    /**
      * Assigns each record a fold in [0, k): groups (families, or single records) are shuffled with the seed,
      * sorted by the label of the task, and dealt round-robin, which stratifies by label.
      */
@@ -36,8 +86,7 @@ public final class CrossValidation {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
             Statement s = data.get(i);
-            String key = s.family() != null ? "f:" + s.family() : "r:" + i;
-            groups.computeIfAbsent(key, g -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(groupKey(s, i), g -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> list = new ArrayList<>(groups.values());
         Collections.shuffle(list, new Random(seed));
@@ -53,7 +102,16 @@ public final class CrossValidation {
         return fold;
     }
 
+    /**
+     * Cross-validates {@code trainer} on {@code data}.
+     *
+     * @param k at least 2, and at most {@link #maxFolds}{@code (data)}
+     */
     public static Result run(NgramTrainer trainer, List<Statement> data, int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, not " + k);
+        }
+        maxFolds(data).check("the number of folds", k);
         Map<Task, ClassMetrics> pooled = new EnumMap<>(Task.class);
         Map<Task, double[]> perFold = new EnumMap<>(Task.class);
         NgramFeaturizer featurizer = new NgramFeaturizer(trainer.config().features());

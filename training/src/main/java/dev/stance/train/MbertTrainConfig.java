@@ -1,9 +1,10 @@
 package dev.stance.train;
 
+import dev.stance.encoder.MbertEncoder;
 import dev.stance.model.Json;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,37 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
                                int minibatch, boolean attention, int layers,
                                boolean separateContext, int extraLayer, boolean cls) {
 
+    /** What each numeric key accepts (checked in the config file before binding, and on construction). */
+    static final List<Allowed> ALLOWED = List.of(
+            Allowed.integer("epochs", 1),
+            Allowed.positive("learning_rate"),
+            Allowed.nonNegative("context_weight"),
+            Allowed.integer("batch_size", 1),
+            Allowed.integer("hidden", 1),
+            Allowed.below("dropout", 0, 1),
+            Allowed.integer("patience", 1),
+            Allowed.integer("minibatch", 1),
+            Allowed.integer("layers", 1, MbertEncoder.LAYERS),
+            Allowed.integer("extra_layer", 1, MbertEncoder.LAYERS - 1).orZero("none"));
+
+    /** @throws IllegalArgumentException naming the key and its allowed values when one is out of range */
+    public MbertTrainConfig {
+        Allowed.check(ALLOWED, "epochs", epochs);
+        Allowed.check(ALLOWED, "learning_rate", learningRate);
+        Allowed.check(ALLOWED, "context_weight", contextWeight);
+        Allowed.check(ALLOWED, "batch_size", batchSize);
+        Allowed.check(ALLOWED, "hidden", hidden);
+        Allowed.check(ALLOWED, "dropout", dropout);
+        Allowed.check(ALLOWED, "patience", patience);
+        Allowed.check(ALLOWED, "minibatch", minibatch);
+        Allowed.check(ALLOWED, "layers", layers);
+        Allowed.check(ALLOWED, "extra_layer", extraLayer);
+        if (extraLayer >= layers) {
+            throw new IllegalArgumentException("'extra_layer' is " + extraLayer + "; allowed: 0 (none) or a layer"
+                    + " below 'layers' (" + layers + ")");
+        }
+    }
+
     /** Defaults per family: AdaGrad for the Tribuo head, Adam with early stopping for the DL4J head. */
     public static MbertTrainConfig defaults(String family) {
         return family.equals("mbert-dl4j")
@@ -39,9 +71,14 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
                 : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32, false, 12, false, 0, true);
     }
 
-    /** Reads a config file over {@link #defaults(String)}; a key the config does not know is an error. */
-    public static MbertTrainConfig read(Path file, String family) throws IOException {
-        return ConfigFiles.read(file, defaults(family), MbertTrainConfig.class);
+    /**
+     * Reads a config file over {@link #defaults(String)}.
+     *
+     * @throws InvalidConfigException naming the file and the key, for a missing or unreadable file, invalid
+     *         JSON, an unknown key, a value of the wrong type or out of range
+     */
+    public static MbertTrainConfig read(Path file, String family) {
+        return ConfigFiles.read(file, defaults(family), MbertTrainConfig.class, ALLOWED);
     }
 
     public MbertTrainConfig withSeed(long s) {

@@ -2,9 +2,9 @@ package dev.stance.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stance.features.FeatureConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +16,8 @@ import java.util.Map;
  * @param learningRate initial AdaGrad learning rate (both algorithms; the few epochs act as regularisation)
  * @param classWeighting weight examples by inverse label frequency
  * @param minDf drop features seen in fewer training statements than this (keeps model files small)
- * @param folds cross-validation folds (0 or 1 = none)
+ * @param folds cross-validation folds: 0 for none, else at least 2 (and, when training, at most the number of
+ *              training statements of the rarest label; see {@link CrossValidation#maxFolds})
  * @param seed seed of every random choice: shuffling, fold assignment
  * @param features featurization config
  */
@@ -24,22 +25,43 @@ import java.util.Map;
 public record TrainConfig(String algorithm, int epochs, double learningRate, boolean classWeighting, int minDf,
                           int folds, long seed, FeatureConfig features) {
 
+    /** What each numeric key accepts, the feature keys included (checked in the config file before binding). */
+    static final List<Allowed> ALLOWED = List.of(
+            Allowed.integer("epochs", 1),
+            Allowed.positive("learning_rate"),
+            Allowed.integer("min_df", 1),
+            Allowed.integer("folds", 2).orZero("no cross-validation"),
+            Allowed.integer("features.word_ngram_max", 0),
+            Allowed.integer("features.char_ngram_min", 1),
+            Allowed.integer("features.char_ngram_max", 0),
+            Allowed.nonNegative("features.context_weight"));
+
+    /** @throws IllegalArgumentException naming the key and its allowed values when one is out of range */
     public TrainConfig {
         if (!"logistic".equals(algorithm) && !"svm".equals(algorithm)) {
-            throw new IllegalArgumentException("algorithm must be logistic or svm, not '" + algorithm + "'");
+            throw new IllegalArgumentException("'algorithm' is '" + algorithm + "'; allowed: logistic or svm");
         }
-        if (epochs < 1 || learningRate <= 0) {
-            throw new IllegalArgumentException("epochs must be >= 1 and learning_rate > 0");
+        if (features == null) {
+            throw new IllegalArgumentException("'features' is missing");
         }
+        Allowed.check(ALLOWED, "epochs", epochs);
+        Allowed.check(ALLOWED, "learning_rate", learningRate);
+        Allowed.check(ALLOWED, "min_df", minDf);
+        Allowed.check(ALLOWED, "folds", folds);
     }
 
     public static TrainConfig defaults() {
         return new TrainConfig("logistic", 10, 0.5, true, 2, 5, 42L, FeatureConfig.defaults());
     }
 
-    /** Reads a config file; keys it does not set keep {@link #defaults()}, keys it misspells are an error. */
-    public static TrainConfig read(Path file) throws IOException {
-        return ConfigFiles.read(file, defaults(), TrainConfig.class);
+    /**
+     * Reads a config file; keys it does not set keep {@link #defaults()} (nested ones too).
+     *
+     * @throws InvalidConfigException naming the file and the key, for a missing or unreadable file, invalid
+     *         JSON, an unknown key, a value of the wrong type or out of range
+     */
+    public static TrainConfig read(Path file) {
+        return ConfigFiles.read(file, defaults(), TrainConfig.class, ALLOWED);
     }
 
     public TrainConfig withAlgorithm(String a) {

@@ -85,6 +85,34 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void aTaskWithoutLabelsIsReportedAsUndefinedNotZero() throws Exception {
+        Path data = LabelRemoval.heldoutWithout(home, "stance-only.jsonl", "openness");
+        Path out = home.resolve("bench-stance-only");
+        assertEquals(0, run("benchmark", "--models", "good-v1,constant-v1", "--baseline", "good-v1", "--data",
+                data.toString(), "--out", out.toString(), "--no-speed", "--bootstrap", "100", "--max-drop", "1.0"));
+        // before: macro_f1 0.0 and an ece of "NaN" (Jackson writes NaN as a string) for the unlabelled task
+        JsonNode r = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        for (JsonNode m : r.get("models")) {
+            JsonNode openness = m.get("quality").get("openness");
+            assertEquals(0, openness.get("n").asInt());
+            assertTrue(openness.get("macro_f1").isNull() && openness.get("accuracy").isNull(), openness.toString());
+            assertTrue(m.get("calibration").get("openness").get("ece").isNull());
+            assertTrue(m.get("quality").get("stance").get("macro_f1").get("estimate").isNumber());
+        }
+        assertTrue(r.get("models").get(1).get("vs_baseline").get("openness").get("macro_f1_diff").isNull());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| `constant-v1` | ngram-tribuo | 0.100 [") && md.contains("| n/a |"), md);
+        assertTrue(Files.exists(out.resolve("macro-f1-stance.png")) && !Files.exists(out.resolve("macro-f1-openness.png")));
+    }
+
+    @Test
+    void refusesDataWithoutAnyLabel() throws Exception {
+        Path data = LabelRemoval.heldoutWithout(home, "unlabelled.jsonl", "stance", "openness");
+        assertEquals(1, run("benchmark", "--models", "good-v1", "--data", data.toString(),
+                "--out", home.resolve("bench-unlabelled").toString(), "--no-speed"));
+    }
+
+    @Test
     void refusesDataTheModelWasTrainedOn() {
         assertEquals(1, run("benchmark", "--models", "good-v1", "--data", SMALL.toString(),
                 "--out", home.resolve("bench-overlap").toString(), "--no-speed"));

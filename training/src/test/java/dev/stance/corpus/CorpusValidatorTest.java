@@ -80,4 +80,39 @@ class CorpusValidatorTest {
         assertEquals(1, e.size(), e.toString());
         assertTrue(e.get(0).contains("has lang en but reads as de"));
     }
+
+    @Test
+    void acceptsAByteOrderMarkAsScoreDoes() throws Exception {
+        Path f = dir.resolve("bom.jsonl");
+        Files.write(f, ("\uFEFF" + rec("a", "The delegation arrived in Geneva on Monday morning.", "train", "f1") + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(), errors(new CorpusValidator(false).validate(List.of(f))));
+    }
+
+    @Test
+    void reportsAnExactDuplicateAcrossFilesAndALeakOnlyOncePerPair() throws Exception {
+        String t = "The foreign minister said on Monday that the government is ready to meet in Vienna next week.";
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        Files.writeString(a, rec("a", t, "train", "f1") + "\n");
+        Files.writeString(b, rec("b", t, "test", "f2") + "\n" + rec("c", t, "test", "f3") + "\n");
+        List<String> e = errors(new CorpusValidator(false).validate(List.of(a, b)));
+        assertEquals(List.of(
+                b + ":1: error: same text as a at " + a + ":1",
+                b + ":1: error: 'b' (test) nearly duplicates 'a' (train) at " + a + ":1: shingle Jaccard 1.00 (leakage across splits)",
+                b + ":2: error: same text as a at " + a + ":1",
+                b + ":2: error: 'c' (test) nearly duplicates 'a' (train) at " + a + ":1: shingle Jaccard 1.00 (leakage across splits)"), e);
+    }
+
+    @Test
+    void streamsFindingsAndProgressAsRecordsAreRead() throws Exception {
+        Path f = dir.resolve("s.jsonl");
+        Files.writeString(f, rec("a", "One sentence about talks.", "train", "f1") + "\n"
+                + rec("a", "Another sentence about talks entirely.", "train", "f2") + "\n");
+        List<String> events = new java.util.ArrayList<>();
+        long size = Files.size(f);
+        new CorpusValidator(false).validate(List.of(f), x -> events.add("finding line " + x.line()),
+                (records, bytes) -> events.add("progress " + records + " " + (bytes == size)));
+        assertEquals(List.of("progress 1 true", "finding line 2", "progress 2 true"), events);
+    }
 }

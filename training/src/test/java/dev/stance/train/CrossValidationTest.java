@@ -45,4 +45,24 @@ class CrossValidationTest {
         assertEquals(data.size(), r.pooled().get(Task.STANCE).n());
         assertEquals(3, r.foldMacroF1().get(Task.OPENNESS).length);
     }
+
+    private static Statement rec(String id, String stance, String openness, String family) {
+        return new Statement(id, "text " + id, null, null, "en", stance, openness, null, "train", family);
+    }
+
+    @Test
+    void maxFoldsIsTheNumberOfFamiliesOfTheRarestLabel() {
+        List<Statement> data = List.of(
+                rec("a", "hostile", "none", "f1"), rec("b", "hostile", "none", "f1"), rec("c", "hostile", "none", "f2"),
+                rec("d", "neutral", "none", null), rec("e", "neutral", "none", null), rec("f", "neutral", "real", null),
+                rec("g", "neutral", "real", null), rec("h", "neutral", "real", null));
+        CrossValidation.Limit limit = CrossValidation.maxFolds(data);
+        assertEquals(new CrossValidation.Limit(2, Task.STANCE, "hostile"), limit);
+        limit.check("--folds", 2);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> limit.check("--folds", 3));
+        assertEquals("--folds is 3, but the training records have only 2 statement families labelled stance 'hostile'"
+                + " (one per fold needed); allowed: 0 (no cross-validation) or 2 to 2", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.run(new NgramTrainer(Fixtures.quickConfig()), data, 3));
+    }
 }
