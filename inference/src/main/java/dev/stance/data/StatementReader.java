@@ -180,9 +180,15 @@ public final class StatementReader {
             throw new IllegalArgumentException("record '" + id + "': split '" + split
                     + "' is not one of train, dev, test");
         }
+        // Statements of one page share its context and often its wording, so a page groups them like a
+        // paraphrase family: they stay on one side of every split and fold.
+        String family = string(node, "family", false);
+        String url = string(node, "url", false);
+        if (family == null && url != null) {
+            family = "url:" + url;
+        }
         return new Statement(id, text, string(node, "context", false), string(node, "speaker", false),
-                string(node, "lang", false), stance, openness, string(node, "source", false), split,
-                string(node, "family", false));
+                string(node, "lang", false), stance, openness, string(node, "source", false), split, family);
     }
 
     private static String label(JsonNode node, String id, Task task) {

@@ -29,6 +29,14 @@ class StatementReaderTest {
     }
 
     @Test
+    void aPageAddressGroupsRecordsLikeAFamilyUnlessOneIsGiven() {
+        Statement byPage = StatementReader.parse("{\"id\":\"a\",\"text\":\"t\",\"url\":\"https://example.org/x\"}");
+        assertEquals("url:https://example.org/x", byPage.family());
+        Statement both = StatementReader.parse("{\"id\":\"a\",\"text\":\"t\",\"url\":\"https://example.org/x\",\"family\":\"f\"}");
+        assertEquals("f", both.family());
+    }
+
+    @Test
     void missingLabelLeavesTheTaskUnlabelled() {
         Statement s = StatementReader.parse("{\"id\":\"a\",\"text\":\"t\",\"stance\":\"hostile\"}");
         assertEquals("hostile", s.stance());

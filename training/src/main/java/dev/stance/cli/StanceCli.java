@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code stance} command: train, score, evaluate, list models, and check the corpus. */
 @Command(name = "stance", mixinStandardHelpOptions = true, version = "stance 0.1.0",
         description = "Multilingual stance and openness-to-negotiation classifier for diplomatic statements.",
-        subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, BenchmarkCommand.class, ModelsCommand.class,
+        subcommands = {TrainCommand.class, CvCommand.class, ScoreCommand.class, EvaluateCommand.class, BenchmarkCommand.class, ModelsCommand.class,
                 DataCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL,

@@ -1,7 +1,9 @@
 package dev.stance.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stance.data.Statement;
 import dev.stance.data.StatementReader;
+import dev.stance.model.Json;
 import dev.stance.model.ModelStore;
 import dev.stance.model.ensemble.EnsembleFamily;
 import dev.stance.model.mbert.MbertDl4jFamily;
@@ -56,6 +58,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--members", split = ",", description = "ensemble: the member model ids (in the same models folder).")
     List<String> members;
 
+    @Option(names = "--cv-report", description = "ensemble: a 'cv --combine --report' file of these members,"
+            + " recorded in the manifest (without its per-record predictions).")
+    Path cvReport;
+
     @Option(names = "--set-default", description = "Mark the new version as the default model.")
     boolean setDefault;
 
@@ -87,7 +93,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (members == null) {
                 throw new IllegalArgumentException("--family ensemble needs --members <id,id,...>");
             }
-            dir = EnsembleTrainer.export(new ModelStore(root), members, dev, root, name, System.err);
+            ObjectNode cv = null;
+            if (cvReport != null) {
+                cv = (ObjectNode) Json.MAPPER.readTree(cvReport.toFile());
+                cv.remove("oof");
+            }
+            dir = EnsembleTrainer.export(new ModelStore(root), members, dev, cv, root, name, System.err);
         } else {
             MbertTrainConfig c = seed != null ? mbert.withSeed(seed) : mbert;
             System.err.printf("training %s on %d records, %d dev records held out%n", family, train.size(), dev.size());

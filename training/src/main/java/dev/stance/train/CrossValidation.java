@@ -80,7 +80,8 @@ public final class CrossValidation {
 
     /**
      * Assigns each record a fold in [0, k): groups (families, or single records) are shuffled with the seed,
-     * sorted by the label of the task, and dealt round-robin, which stratifies by label.
+     * sorted by language and then by the label of the task, and dealt round-robin, which stratifies by
+     * language × label.
      */
     public static int[] folds(List<Statement> data, Task task, int k, long seed) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -90,7 +91,7 @@ public final class CrossValidation {
         }
         List<List<Integer>> list = new ArrayList<>(groups.values());
         Collections.shuffle(list, new Random(seed));
-        list.sort(Comparator.comparing(g -> String.valueOf(data.get(g.get(0)).label(task))));
+        list.sort(Comparator.comparing(g -> data.get(g.get(0)).lang() + "|" + data.get(g.get(0)).label(task)));
         int[] fold = new int[data.size()];
         int next = 0;
         for (List<Integer> g : list) {

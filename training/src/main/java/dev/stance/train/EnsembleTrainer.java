@@ -36,6 +36,15 @@ public final class EnsembleTrainer {
 
     public static Path export(ModelStore store, List<String> memberIds, List<Statement> dev, Path root, String name,
                               PrintStream log) throws IOException {
+        return export(store, memberIds, dev, null, root, name, log);
+    }
+
+    /**
+     * The same, recording the cross-validation of the members' ensemble ({@code cv}: a {@code cv --combine}
+     * report, or null); its out-of-fold temperature becomes the ensemble's own, applied after averaging.
+     */
+    public static Path export(ModelStore store, List<String> memberIds, List<Statement> dev, ObjectNode cv, Path root,
+                              String name, PrintStream log) throws IOException {
         if (memberIds.size() < 2) {
             throw new IllegalArgumentException("an ensemble needs at least two --members");
         }
@@ -67,11 +76,19 @@ public final class EnsembleTrainer {
             }
             metrics.set("dev", Evaluation.headline(ev.tasks()));
         }
+        Map<String, Double> temperature = null;
+        if (cv != null) {
+            metrics.set("cv", cv);
+            temperature = new LinkedHashMap<>();
+            for (Task t : Task.values()) {
+                temperature.put(t.key(), cv.path("calibration").path(t.key()).path("temperature").asDouble(1.0));
+            }
+        }
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("members", memberIds);
         hyper.put("weights", "equal");
         var d = new ModelExporter.Description(EnsembleFamily.NAME, ModelExporter.taskLabels(),
-                Json.MAPPER.valueToTree(new EnsembleConfig(members)), hyper, data, metrics, null);
+                Json.MAPPER.valueToTree(new EnsembleConfig(members)), hyper, data, metrics, temperature);
         return ModelExporter.export(root, name, d, tmp -> Map.of());
     }
 }

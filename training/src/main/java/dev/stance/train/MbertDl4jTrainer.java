@@ -49,7 +49,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
- * mbert-dl4j: a DL4J ComputationGraph on the frozen encoder's token vectors. A width-3 convolution reads the
+ * mbert-dl4j: a DL4J ComputationGraph on the frozen encoder's token vectors. A width-3 convolution (or, with
+ * {@code "head": "pool"}, nothing) reads the
  * statement and context word pieces; masked max- and mean-pooling over time give a fixed vector; a dense layer
  * with dropout feeds two softmax outputs, stance and openness, trained jointly (multi-task) with
  * class-weighted cross-entropy. Training stops early on the dev records' mean macro-F1 and keeps the best
@@ -61,19 +62,23 @@ public final class MbertDl4jTrainer {
 
     static ComputationGraphConfiguration graph(MbertTrainConfig c, int dim, double[] stanceWeights, double[] opennessWeights) {
         double retain = 1 - c.dropout(); // DL4J's dropOut(x) is the probability of keeping a unit
-        return new NeuralNetConfiguration.Builder()
+        var b = new NeuralNetConfiguration.Builder()
                 .seed(c.seed())
                 .updater(new Adam(c.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .l2(1e-4)
                 .graphBuilder()
                 .addInputs("tokens")
-                .setInputTypes(InputType.recurrent(dim))
-                .addLayer("conv", new Convolution1DLayer.Builder().kernelSize(3).stride(1)
-                        .convolutionMode(ConvolutionMode.Same).nOut(c.hidden()).activation(Activation.RELU)
-                        .dropOut(retain).build(), "tokens")
-                .addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "conv")
-                .addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv")
+                .setInputTypes(InputType.recurrent(dim));
+        String pooledFrom = "tokens";
+        if (c.head().equals("conv")) {
+            b.addLayer("conv", new Convolution1DLayer.Builder().kernelSize(3).stride(1)
+                    .convolutionMode(ConvolutionMode.Same).nOut(c.hidden()).activation(Activation.RELU)
+                    .dropOut(retain).build(), "tokens");
+            pooledFrom = "conv";
+        }
+        return b.addLayer("max", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), pooledFrom)
+                .addLayer("avg", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), pooledFrom)
                 .addVertex("pooled", new MergeVertex(), "max", "avg")
                 .addLayer("dense", new DenseLayer.Builder().nOut(c.hidden()).activation(Activation.RELU)
                         .dropOut(retain).build(), "pooled")
@@ -156,6 +161,31 @@ public final class MbertDl4jTrainer {
     public static Path trainAndExport(MbertTrainConfig c, List<Path> files, List<Statement> train, List<Encoded> trainEnc,
                                       List<Statement> dev, List<Encoded> devEnc, Path root, String name,
                                       PrintStream log) throws IOException {
+        Fit fit = fit(c, train, trainEnc, dev, devEnc, name, log);
+        MbertConfig mc = MbertTribuoTrainer.encoderConfig(c, false);
+        List<StatementPrediction> uncal = new MbertDl4jModel(provisional(name, null, mc), null, fit.graph())
+                .predictEncoded(devEnc);
+        Map<String, Double> temperature = Calibration.fitTemperatures(dev, uncal, log);
+        Evaluation ev = Evaluator.evaluate(name, dev,
+                new MbertDl4jModel(provisional(name, temperature, mc), null, fit.graph()).predictEncoded(devEnc));
+        ObjectNode metrics = Json.MAPPER.createObjectNode();
+        metrics.put("train_seconds", fit.seconds());
+        metrics.put("train_records", train.size());
+        metrics.put("best_epoch", fit.bestEpoch());
+        metrics.set("dev", Evaluation.headline(ev.tasks()));
+        return export(c, files, fit.graph(), temperature, metrics, root, name);
+    }
+
+    /** A trained head: its graph (best epoch's parameters), that epoch, and the training time. */
+    public record Fit(ComputationGraph graph, int bestEpoch, double seconds) {
+    }
+
+    /**
+     * Trains the head. With dev records it stops early on their mean macro-F1 and keeps the best epoch; with
+     * none it trains exactly {@code c.epochs()} epochs (the count cross-validation chose).
+     */
+    public static Fit fit(MbertTrainConfig c, List<Statement> train, List<Encoded> trainEnc, List<Statement> dev,
+                          List<Encoded> devEnc, String name, PrintStream log) {
         Nd4j.getRandom().setSeed(c.seed());
         ComputationGraph g = new ComputationGraph(graph(c, trainEnc.get(0).dim(),
                 classWeights(Task.STANCE, train, c.classWeighting()), classWeights(Task.OPENNESS, train, c.classWeighting())));
@@ -169,6 +199,10 @@ public final class MbertDl4jTrainer {
         for (int epoch = 1; epoch <= c.epochs(); epoch++) {
             for (List<Integer> mb : minibatches(trainEnc, c.minibatch(), rng)) {
                 g.fit(batch(train, trainEnc, mb));
+            }
+            if (dev.isEmpty()) {
+                bestEpoch = epoch;
+                continue;
             }
             var model = new MbertDl4jModel(provisional(name, null, mc), null, g);
             Evaluation ev = Evaluator.evaluate(name, dev, model.predictEncoded(devEnc));
@@ -184,19 +218,18 @@ public final class MbertDl4jTrainer {
                 break;
             }
         }
-        g.setParams(bestParams);
+        if (!dev.isEmpty()) {
+            g.setParams(bestParams);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "trained head in %.1f s; keeping epoch %d%n", seconds, bestEpoch);
+        return new Fit(g, bestEpoch, seconds);
+    }
 
-        List<StatementPrediction> uncal = new MbertDl4jModel(provisional(name, null, mc), null, g).predictEncoded(devEnc);
-        Map<String, Double> temperature = Calibration.fitTemperatures(dev, uncal, log);
-        Evaluation ev = Evaluator.evaluate(name, dev,
-                new MbertDl4jModel(provisional(name, temperature, mc), null, g).predictEncoded(devEnc));
-        ObjectNode metrics = Json.MAPPER.createObjectNode();
-        metrics.put("train_seconds", seconds);
-        metrics.put("train_records", train.size());
-        metrics.put("best_epoch", bestEpoch);
-        metrics.set("dev", Evaluation.headline(ev.tasks()));
+    /** Exports a trained head with its temperatures and metrics as {@code root/name-vN}. */
+    public static Path export(MbertTrainConfig c, List<Path> files, ComputationGraph g, Map<String, Double> temperature,
+                              ObjectNode metrics, Path root, String name) throws IOException {
+        MbertConfig mc = MbertTribuoTrainer.encoderConfig(c, false);
         var d = new ModelExporter.Description(MbertDl4jFamily.NAME, ModelExporter.taskLabels(), Json.MAPPER.valueToTree(mc),
                 c.hyperparameters(), ModelExporter.dataFiles(files), metrics, temperature);
         return ModelExporter.export(root, name, d, tmp -> {

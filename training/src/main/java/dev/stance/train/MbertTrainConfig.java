@@ -27,11 +27,20 @@ import java.util.Map;
  * @param separateContext encode statement and context as two single sentences instead of one pair
  * @param extraLayer a lower encoder layer whose token vectors are appended to the last one's (0: none)
  * @param cls mbert-tribuo: include the [CLS] vector in the features
+ * @param head mbert-dl4j: {@code conv} (a width-3 convolution over the token vectors, then pooling) or
+ *             {@code pool} (masked max and mean pooling of the token vectors themselves, then the dense layer:
+ *             no convolution, several times cheaper to train)
  */
 public record MbertTrainConfig(int epochs, double learningRate, boolean classWeighting, long seed,
                                double contextWeight, int batchSize, int hidden, double dropout, int patience,
                                int minibatch, boolean attention, int layers,
-                               boolean separateContext, int extraLayer, boolean cls) {
+                               boolean separateContext, int extraLayer, boolean cls, String head) {
+
+    public MbertTrainConfig {
+        if (!head.equals("conv") && !head.equals("pool")) {
+            throw new IllegalArgumentException("head must be conv or pool, got '" + head + "'");
+        }
+    }
 
     /** What each numeric key accepts (checked in the config file before binding, and on construction). */
     static final List<Allowed> ALLOWED = List.of(
@@ -67,8 +76,8 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
     /** Defaults per family: AdaGrad for the Tribuo head, Adam with early stopping for the DL4J head. */
     public static MbertTrainConfig defaults(String family) {
         return family.equals("mbert-dl4j")
-                ? new MbertTrainConfig(40, 1e-3, true, 42L, 0.5, 16, 128, 0.3, 6, 32, false, 12, false, 0, true)
-                : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32, false, 12, false, 0, true);
+                ? new MbertTrainConfig(40, 1e-3, true, 42L, 0.5, 16, 128, 0.3, 6, 32, false, 12, false, 0, true, "conv")
+                : new MbertTrainConfig(10, 0.1, true, 42L, 0.5, 16, 128, 0.3, 5, 32, false, 12, false, 0, true, "conv");
     }
 
     /**
@@ -83,7 +92,12 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
 
     public MbertTrainConfig withSeed(long s) {
         return new MbertTrainConfig(epochs, learningRate, classWeighting, s, contextWeight, batchSize, hidden,
-                dropout, patience, minibatch, attention, layers, separateContext, extraLayer, cls);
+                dropout, patience, minibatch, attention, layers, separateContext, extraLayer, cls, head);
+    }
+
+    public MbertTrainConfig withEpochs(int e) {
+        return new MbertTrainConfig(e, learningRate, classWeighting, seed, contextWeight, batchSize, hidden,
+                dropout, patience, minibatch, attention, layers, separateContext, extraLayer, cls, head);
     }
 
     public Map<String, Object> hyperparameters() {

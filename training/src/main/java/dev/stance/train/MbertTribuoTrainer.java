@@ -91,17 +91,16 @@ public final class MbertTribuoTrainer {
             }
             metrics.set("dev", Evaluation.headline(ev.tasks()));
         }
+        return export(c, files, heads, metrics, temperature.isEmpty() ? null : temperature, root, name);
+    }
+
+    /** Exports trained per-task heads with their metrics and temperatures as {@code root/name-vN}. */
+    public static Path export(MbertTrainConfig c, List<Path> files, Map<Task, Model<Label>> heads, ObjectNode metrics,
+                              Map<String, Double> temperature, Path root, String name) throws IOException {
+        MbertConfig mc = encoderConfig(c, c.attention());
         var d = new ModelExporter.Description(MbertTribuoFamily.NAME, ModelExporter.taskLabels(), Json.MAPPER.valueToTree(mc),
-                c.hyperparameters(), ModelExporter.dataFiles(files), metrics, temperature.isEmpty() ? null : temperature);
-        return ModelExporter.export(root, name, d, tmp -> {
-            Map<String, String> w = new LinkedHashMap<>();
-            for (Map.Entry<Task, Model<Label>> e : heads.entrySet()) {
-                String file = e.getKey().key() + ".tribuo";
-                e.getValue().serializeToFile(tmp.resolve(file));
-                w.put(e.getKey().key(), file);
-            }
-            return w;
-        });
+                c.hyperparameters(), ModelExporter.dataFiles(files), metrics, temperature);
+        return ModelExporter.export(root, name, d, ModelExporter.tribuoHeads(heads));
     }
 
     static Model<Label> fit(Task task, List<Statement> data, List<Encoded> enc, MbertTrainConfig c) {

@@ -116,6 +116,19 @@ public final class ModelExporter {
         }
     }
 
+    /** Writes one Tribuo protobuf file per task ({@code stance.tribuo}, {@code openness.tribuo}). */
+    public static WeightWriter tribuoHeads(Map<dev.stance.data.Task, org.tribuo.Model<org.tribuo.classification.Label>> heads) {
+        return tmp -> {
+            Map<String, String> w = new LinkedHashMap<>();
+            for (var e : heads.entrySet()) {
+                String file = e.getKey().key() + ".tribuo";
+                e.getValue().serializeToFile(tmp.resolve(file));
+                w.put(e.getKey().key(), file);
+            }
+            return w;
+        };
+    }
+
     /** Describes the training files by path, SHA-256 and record count. */
     public static List<Manifest.DataFile> dataFiles(List<Path> files) throws IOException {
         List<Manifest.DataFile> out = new ArrayList<>();

@@ -63,18 +63,15 @@ public final class NgramFamilyTrainer {
             }
             metrics.set("dev", Evaluation.headline(ev.tasks()));
         }
+        return export(config, files, models, metrics, null, root, name);
+    }
+
+    /** Exports trained per-task models with their metrics (and temperatures, when fitted) as {@code root/name-vN}. */
+    public static Path export(TrainConfig config, List<Path> files, Map<Task, Model<Label>> models, ObjectNode metrics,
+                              Map<String, Double> temperature, Path root, String name) throws IOException {
         var d = new ModelExporter.Description(NgramFamily.NAME, ModelExporter.taskLabels(), Json.MAPPER.valueToTree(config.features()),
-                config.hyperparameters(), ModelExporter.dataFiles(files), metrics, null);
-        Path dir = ModelExporter.export(root, name, d, tmp -> {
-            Map<String, String> w = new LinkedHashMap<>();
-            for (Map.Entry<Task, Model<Label>> e : models.entrySet()) {
-                String file = e.getKey().key() + ".tribuo";
-                e.getValue().serializeToFile(tmp.resolve(file));
-                w.put(e.getKey().key(), file);
-            }
-            return w;
-        });
-        return dir;
+                config.hyperparameters(), ModelExporter.dataFiles(files), metrics, temperature);
+        return ModelExporter.export(root, name, d, ModelExporter.tribuoHeads(models));
     }
 
     static double std(double[] v) {

@@ -84,7 +84,7 @@ public class HotPathsBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            model = ModelStore.load(Path.of(System.getProperty("stance.repo.root", ".."), "models", "ngram-v1"));
+            model = ModelStore.load(Path.of(System.getProperty("stance.repo.root", ".."), "models", "ngram-v5"));
             for (int i = 0; i < 32; i++) {
                 batch.add(new StatementInput(STATEMENT + " " + i, CONTEXT));
             }
@@ -129,7 +129,7 @@ public class HotPathsBenchmark {
                 batch.add(new StatementInput(STATEMENT + " " + i, CONTEXT));
             }
             encoded = encoder.encode(batch);
-            Path dir = Path.of(System.getProperty("stance.repo.root", ".."), "models", "mbert-dl4j-v1");
+            Path dir = Path.of(System.getProperty("stance.repo.root", ".."), "models", "mbert-dl4j-v5");
             head = new dev.stance.model.mbert.MbertDl4jModel(dev.stance.model.ModelDirectory.verify(dir), null,
                     dev.stance.model.mbert.MbertDl4jFamily.readGraph(dir));
         }

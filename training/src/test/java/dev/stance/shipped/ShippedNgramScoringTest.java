@@ -25,7 +25,7 @@ import org.tribuo.classification.LabelFactory;
  */
 class ShippedNgramScoringTest {
     @ParameterizedTest
-    @ValueSource(strings = {"ngram-v1", "ngram-v2"})
+    @ValueSource(strings = {"ngram-v4", "ngram-v5"})
     void hashedScoringOfTheCorpusEqualsTribuoPredictOnFeaturizedExamples(String id) throws Exception {
         List<StatementInput> inputs = StatementReader.readAll(RepoPaths.corpusFiles()).stream()
                 .map(s -> new StatementInput(s.text(), s.context())).toList();

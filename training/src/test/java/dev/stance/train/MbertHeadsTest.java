@@ -62,11 +62,14 @@ class MbertHeadsTest {
         return right / (double) data.size();
     }
 
-    @Test
-    void dl4jHeadLearnsExportsAndReloadsToIdenticalProbabilities() throws Exception {
+    @ParameterizedTest(name = "head {0}")
+    @ValueSource(strings = {"conv", "pool"})
+    void dl4jHeadLearnsExportsAndReloadsToIdenticalProbabilities(String head) throws Exception {
         List<Statement> data = Fixtures.small();
         List<Encoded> enc = synthetic(data, 1);
-        MbertTrainConfig c = new MbertTrainConfig(8, 1e-2, true, 7L, 0.5, 16, 16, 0.1, 3, 8, false, 12, false, 0, true);
+        MbertTrainConfig c = new MbertTrainConfig(8, 1e-2, true, 7L, 0.5, 16, 16, 0.1, 3, 8, false, 12, false, 0, true, head);
+        assertEquals(head.equals("conv"), MbertDl4jTrainer.graph(c, 4, new double[4], new double[3]).getVertices()
+                .containsKey("conv"), "a convolution only in the conv head");
         Path model = MbertDl4jTrainer.trainAndExport(c, List.of(Fixtures.SMALL), data, enc, data, enc, dir, "h", QUIET);
         var manifest = ModelDirectory.verify(model);
         assertTrue(manifest.temperature().get("stance") > 0);
@@ -93,7 +96,7 @@ class MbertHeadsTest {
         List<Statement> data = Fixtures.small();
         List<Encoded> enc = synthetic(data, 2);
         MbertTrainConfig d = MbertTrainConfig.defaults("mbert-tribuo");
-        MbertTrainConfig c = new MbertTrainConfig(d.epochs(), d.learningRate(), true, 42L, 0.5, 16, 16, 0.1, 3, 8, true, 12, false, 0, cls);
+        MbertTrainConfig c = new MbertTrainConfig(d.epochs(), d.learningRate(), true, 42L, 0.5, 16, 16, 0.1, 3, 8, true, 12, false, 0, cls, "conv");
         Path model = MbertTribuoTrainer.trainAndExport(c, List.of(Fixtures.SMALL), data, enc, data, enc, dir, "t", QUIET);
         var manifest = ModelDirectory.verify(model);
         var config = MbertTribuoFamily.config(manifest);

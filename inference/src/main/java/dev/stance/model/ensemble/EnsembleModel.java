@@ -51,7 +51,30 @@ public final class EnsembleModel implements StanceModel {
                 each.add(m.predict(inputs));
             }
         }
-        return combine(each, weights);
+        return scaled(combine(each, weights), manifest);
+    }
+
+    /**
+     * The average re-scaled by the ensemble's own temperature, where its manifest has one: averaging calibrated
+     * members leaves the average under-confident, and a temperature fitted on the ensemble's out-of-fold
+     * predictions corrects that without changing any label.
+     */
+    static List<StatementPrediction> scaled(List<StatementPrediction> averaged, Manifest manifest) {
+        if (manifest.temperature() == null || manifest.temperature().isEmpty()) {
+            return averaged;
+        }
+        List<StatementPrediction> out = new ArrayList<>(averaged.size());
+        for (StatementPrediction p : averaged) {
+            Map<Task, TaskPrediction> tasks = new EnumMap<>(Task.class);
+            for (Task t : Task.values()) {
+                double[] probs = t.labels().stream().mapToDouble(l -> p.get(t).p().get(l)).toArray();
+                Map<String, Double> q = Probabilities.softmax(t.labels(), Probabilities.logits(probs),
+                        manifest.temperatureOf(t.key()));
+                tasks.put(t, new TaskPrediction(p.get(t).label(), q));
+            }
+            out.add(new StatementPrediction(tasks));
+        }
+        return out;
     }
 
     /** Weighted average of aligned member predictions, per task and label. */

@@ -1,6 +1,7 @@
 package dev.stance.model.ensemble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stance.data.Task;
 import dev.stance.encoder.Encoded;
@@ -102,6 +103,28 @@ class EnsembleModelTest {
             for (Task t : Task.values()) {
                 assertEquals(expected.get(i).get(t).p(), got.get(i).get(t).p());
             }
+        }
+    }
+
+    @Test
+    void anEnsembleTemperatureSoftensTheAverageWithoutChangingItsLabels() {
+        List<StanceModel> members = List.of(new Head(new LengthEncoder("a"), 1), new FixedModel());
+        double[] weights = {1, 1};
+        List<StatementInput> in = List.of(new StatementInput("a threat here", null));
+        Manifest plain = new FixedModel().manifest();
+        Manifest hot = new Manifest(plain.schemaVersion(), plain.id(), plain.name(), plain.version(), "ensemble",
+                plain.tasks(), plain.weights(), plain.features(), plain.hyperparameters(), plain.trainingData(),
+                plain.metrics(), Map.of("stance", 2.0, "openness", 2.0), plain.libraries(), plain.gitCommit(),
+                plain.createdAt(), plain.files());
+        StatementPrediction averaged = new EnsembleModel(plain, members, weights).predict(in).get(0);
+        StatementPrediction softened = new EnsembleModel(hot, members, weights).predict(in).get(0);
+        for (Task t : Task.values()) {
+            assertEquals(averaged.get(t).label(), softened.get(t).label());
+            double top = averaged.get(t).p().get(averaged.get(t).label());
+            double topSoft = softened.get(t).p().get(averaged.get(t).label());
+            assertTrue(topSoft < top, t + ": " + topSoft + " should be below " + top);
+            double[] p = t.labels().stream().mapToDouble(l -> averaged.get(t).p().get(l)).toArray();
+            assertEquals(Probabilities.softmax(t.labels(), Probabilities.logits(p), 2.0), softened.get(t).p());
         }
     }
 }
