@@ -36,12 +36,6 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
                                int minibatch, boolean attention, int layers,
                                boolean separateContext, int extraLayer, boolean cls, String head) {
 
-    public MbertTrainConfig {
-        if (!head.equals("conv") && !head.equals("pool")) {
-            throw new IllegalArgumentException("head must be conv or pool, got '" + head + "'");
-        }
-    }
-
     /** What each numeric key accepts (checked in the config file before binding, and on construction). */
     static final List<Allowed> ALLOWED = List.of(
             Allowed.integer("epochs", 1),
@@ -67,6 +61,10 @@ public record MbertTrainConfig(int epochs, double learningRate, boolean classWei
         Allowed.check(ALLOWED, "minibatch", minibatch);
         Allowed.check(ALLOWED, "layers", layers);
         Allowed.check(ALLOWED, "extra_layer", extraLayer);
+        if (!"conv".equals(head) && !"pool".equals(head)) {
+            throw new IllegalArgumentException("'head' is " + (head == null ? "null" : "\"" + head + "\"")
+                    + "; allowed: \"conv\" or \"pool\"");
+        }
         if (extraLayer >= layers) {
             throw new IllegalArgumentException("'extra_layer' is " + extraLayer + "; allowed: 0 (none) or a layer"
                     + " below 'layers' (" + layers + ")");
