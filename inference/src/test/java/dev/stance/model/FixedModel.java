@@ -36,7 +36,7 @@ public final class FixedModel implements StanceModel {
             var ps = Probabilities.softmax(Task.STANCE.labels(), stance, 1.0);
             m.put(Task.STANCE, new TaskPrediction(Probabilities.argmax(ps), ps));
             double[] openness = in.text().contains("ready to") ? new double[] {4, 0, 0}
-                    : in.text().contains("only if") ? new double[] {0, 4, 0} : new double[] {0, 0, 1};
+                    : in.text().contains("only if") ? new double[] {0, 4, 0} : new double[] {0, 0, 0.2};
             var po = Probabilities.softmax(Task.OPENNESS.labels(), openness, 1.0);
             m.put(Task.OPENNESS, new TaskPrediction(Probabilities.argmax(po), po));
             out.add(new StatementPrediction(m));

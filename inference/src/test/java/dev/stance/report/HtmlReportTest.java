@@ -58,9 +58,9 @@ class HtmlReportTest {
         assertTrue(mark.getTextContent().contains("<b>everyone</b>"));
         String title = mark.getAttribute("title");
         assertTrue(title.startsWith("Mia Holt · direct · stance hostile 0.87 (conciliatory 0.04, "), title);
-        // FixedModel's openness "none" has p 0.58, under the threshold: drawn pale and said on hover
-        assertTrue(title.endsWith("openness none 0.58 (real 0.21, rhetorical 0.21) · low confidence: openness "
-                + "(under 0.90)"), title);
+        // FixedModel's openness "none" has p 0.38, under the threshold: drawn pale and said on hover
+        assertTrue(title.endsWith("openness none 0.38 (real 0.31, rhetorical 0.31) · low confidence: openness "
+                + "(under 0.40)"), title);
         assertEquals(2, doc.getElementsByTagName("section").getLength());
         assertTrue(page.contains("Mia Holt</td><td>1</td><td>hostile (1)"));
     }
