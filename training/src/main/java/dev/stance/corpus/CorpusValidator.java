@@ -190,7 +190,8 @@ public final class CorpusValidator {
         }
     }
 
-    static String normalize(String text) {
+    /** Lower-cased letters and digits, single spaces between runs: the text two records compare by. */
+    public static String normalize(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
     }
 

@@ -26,7 +26,7 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * <p>Memory per text: its sorted 64-bit shingle hashes (for the exact check) and one table entry (about 14
  * bytes) per band; nothing else is kept.
  */
-final class NearDuplicateIndex {
+public final class NearDuplicateIndex {
     /** Bands of the LSH table. */
     static final int BANDS = 20;
     /** MinHash values per band. */
@@ -100,8 +100,12 @@ final class NearDuplicateIndex {
         return out;
     }
 
-    /** Sorted distinct 64-bit hashes of the word trigrams (words, for fewer than three) of a normalised text. */
-    static long[] shingleHashes(String normalized) {
+    /**
+     * Sorted distinct 64-bit hashes of the word trigrams (words, for fewer than three) of a normalised text.
+     *
+     * @param normalized the text as {@link CorpusValidator#normalize} returns it
+     */
+    public static long[] shingleHashes(String normalized) {
         String[] w = normalized.split(" ");
         LongOpenHashSet set = new LongOpenHashSet();
         if (w.length < 3) {
@@ -118,8 +122,8 @@ final class NearDuplicateIndex {
         return out;
     }
 
-    /** |a ∩ b| / |a ∪ b| of two sorted distinct arrays. */
-    static double jaccard(long[] a, long[] b) {
+    /** |a ∩ b| / |a ∪ b| of two sorted distinct arrays (from {@link #shingleHashes}). */
+    public static double jaccard(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         int shared = 0;

@@ -38,6 +38,11 @@ public final class EnsembleModel implements StanceModel {
         return manifest;
     }
 
+    /** The member models, in manifest order. */
+    public List<StanceModel> members() {
+        return members;
+    }
+
     @Override
     public List<StatementPrediction> predict(List<StatementInput> inputs) {
         List<List<StatementPrediction>> each = new ArrayList<>();
