@@ -94,8 +94,7 @@ public final class ArticleSource implements Iterable<Article> {
         if (Files.isDirectory(p)) {
             List<Entry> entries = list(p);
             if (entries.isEmpty()) {
-                return List.of(Article.failed(arg, "no articles found: the folder holds no .txt, .md, .html,"
-                        + " .htm or .jsonl file")).iterator();
+                return List.of(emptyFolder(arg)).iterator();
             }
             return flatten(entries.iterator(),
                     e -> e.error() == null ? readFile(e.path()) : List.of(Article.failed(e.path().toString(),
@@ -106,6 +105,11 @@ public final class ArticleSource implements Iterable<Article> {
                     : "no such file or folder")).iterator();
         }
         return readFile(p);
+    }
+
+    /** The error record of a folder that holds no article file (readers of other file systems use it too). */
+    public static Article emptyFolder(String folder) {
+        return Article.failed(folder, "no articles found: the folder holds no .txt, .md, .html, .htm or .jsonl file");
     }
 
     /** A file found in a folder, or why it cannot be read ({@code error} non-null). */
@@ -177,7 +181,12 @@ public final class ArticleSource implements Iterable<Article> {
     }
 
     static boolean supported(Path f) {
-        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return supported(f.getFileName().toString());
+    }
+
+    /** True for the file names this source reads: .txt, .md, .html/.htm and .jsonl, in any letter case. */
+    public static boolean supported(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         return name.endsWith(".txt") || name.endsWith(".jsonl") || name.endsWith(".md")
                 || name.endsWith(".html") || name.endsWith(".htm");
     }
@@ -187,18 +196,42 @@ public final class ArticleSource implements Iterable<Article> {
     }
 
     private static Iterator<Article> readFile(Path f) {
-        String id = f.toString();
+        long size;
+        try {
+            size = Files.isRegularFile(f) ? Files.size(f) : -1; // a pipe or device has no size: read with the cap
+        } catch (IOException e) {
+            return List.of(Article.failed(f.toString(), "cannot read file: " + e.getMessage())).iterator();
+        }
+        return readFile(f.toString(), size, () -> Files.newInputStream(f));
+    }
+
+    /** Opens a file's bytes, for readers whose files are not on the local file system (Spark, HDFS, S3). */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The articles of one input file, converted exactly as for a local file: the file's extension (of
+     * {@code id}) picks plain text, Markdown, HTML or JSON Lines; unreadable input becomes failed articles.
+     *
+     * @param id the file's name as it appears in results; its extension must be one {@link #supported(String)}
+     * @param size the file's length in bytes, as listed, or -1 if unknown; a file over {@link #MAX_ARTICLE_BYTES}
+     *     is refused unread, and reading stops past that many bytes whatever the size said
+     * @param open opens the file; called at most once, lazily for JSON Lines
+     */
+    public static Iterator<Article> readFile(String id, long size, Opener open) {
         String lower = id.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".jsonl")) {
-            return new JsonLinesReader(f);
+            return new JsonLinesReader(id, open);
         }
         byte[] bytes;
         try {
-            if (Files.isRegularFile(f) && Files.size(f) > MAX_ARTICLE_BYTES) {
+            if (size > MAX_ARTICLE_BYTES) {
                 return List.of(Article.failed(id, tooLarge())).iterator();
             }
             // read with a cap, not by size: a named pipe or device has none, and a file may grow meanwhile
-            try (InputStream in = Files.newInputStream(f)) {
+            try (InputStream in = open.open()) {
                 bytes = in.readNBytes(MAX_ARTICLE_BYTES + 1);
             }
             if (bytes.length > MAX_ARTICLE_BYTES) {

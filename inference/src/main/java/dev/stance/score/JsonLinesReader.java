@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -18,15 +16,18 @@ import java.util.NoSuchElementException;
  * not UTF-8; the lines after it are still read.
  */
 final class JsonLinesReader implements Iterator<Article> {
-    private final Path file;
+    private final String file;
+    private final ArticleSource.Opener open;
     private BufferedInputStream in;
     private int lineNo;
     private Article next;
     private boolean done;
     private boolean produced;
 
-    JsonLinesReader(Path file) {
+    /** {@code file} names the file in ids and error records; {@code open} is called on the first read. */
+    JsonLinesReader(String file, ArticleSource.Opener open) {
         this.file = file;
+        this.open = open;
     }
 
     @Override
@@ -50,7 +51,7 @@ final class JsonLinesReader implements Iterator<Article> {
     private Article read() {
         try {
             if (in == null) {
-                in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                in = new BufferedInputStream(open.open(), 1 << 16);
             }
             while (true) {
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -64,7 +65,7 @@ final class JsonLinesReader implements Iterator<Article> {
                     }
                 }
                 if (c < 0 && line.size() == 0) {
-                    return close(produced ? null : Article.failed(file.toString(), "empty input"));
+                    return close(produced ? null : Article.failed(file, "empty input"));
                 }
                 lineNo++;
                 String where = file + ":" + lineNo;
@@ -92,7 +93,7 @@ final class JsonLinesReader implements Iterator<Article> {
                 }
             }
         } catch (IOException e) {
-            return close(Article.failed(file.toString(), "cannot read file: " + e.getMessage()));
+            return close(Article.failed(file, "cannot read file: " + e.getMessage()));
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stance", mixinStandardHelpOptions = true, version = "stance 0.1.0",
         description = "Multilingual stance and openness-to-negotiation classifier for diplomatic statements.",
         subcommands = {TrainCommand.class, CvCommand.class, ScoreCommand.class, EvaluateCommand.class, BenchmarkCommand.class, ModelsCommand.class,
-                DataCommand.class, SuggestCommand.class, LabelCommand.class},
+                DataCommand.class, SuggestCommand.class, LabelCommand.class, dev.stance.spark.SparkScoreCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL,
         exitCodeListHeading = "Exit codes:%n",
