@@ -112,7 +112,8 @@ final class ScoredOutput {
             return spark.createDataFrame(List.of(), ScoreSchema.output()); // a run over no articles
         }
         var reader = spark.read().schema(ScoreSchema.output()).option("basePath", dir.toString());
-        return format == Format.parquet ? reader.parquet(parts.toString()) : reader.json(parts.toString());
+        String[] dirs = java.util.Arrays.stream(found).map(f -> f.getPath().toString()).toArray(String[]::new);
+        return format == Format.parquet ? reader.parquet(dirs) : reader.json(dirs);
     }
 
     /** Writes {@code rows} as the output, replacing a folder that holds nothing committed. */

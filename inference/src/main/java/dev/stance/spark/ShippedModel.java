@@ -1,5 +1,6 @@
 package dev.stance.spark;
 
+import dev.stance.lang.LanguageIdentifier;
 import dev.stance.model.Manifest;
 import dev.stance.model.ModelDirectory;
 import dev.stance.model.ModelLoadException;
@@ -36,6 +37,7 @@ record ShippedModel(String dir, String relative, String id) implements Serializa
     /** This JVM's instance of the model, loaded and verified on first use. */
     StanceModel load() {
         return LOADED.computeIfAbsent(this, s -> {
+            LanguageIdentifier.preloadInBackground(); // overlaps with loading the model, as in score
             Path dir = s.locate();
             StanceModel model = ModelStore.load(dir);
             if (!model.id().equals(s.id)) {
