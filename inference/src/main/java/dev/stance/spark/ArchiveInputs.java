@@ -252,7 +252,8 @@ final class ArchiveInputs {
     }
 
     /** Reads the listed files of one partition through Hadoop's file system, one article (or more) at a time. */
-    private record FileReader(Broadcast<SerializableConfiguration> conf) implements FlatMapFunction<Iterator<Row>, Row> {
+    private record FileReader(Broadcast<SerializableConfiguration> conf)
+            implements FlatMapFunction<Iterator<Row>, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> files) {
             Configuration c = conf.value().value();
@@ -264,7 +265,8 @@ final class ArchiveInputs {
                     while (!current.hasNext() && files.hasNext()) {
                         Row f = files.next();
                         Path p = new Path(f.getString(1));
-                        current = ArticleSource.readFile(f.getString(0), f.getLong(2), () -> p.getFileSystem(c).open(p));
+                        current = ArticleSource.readFile(f.getString(0), f.getLong(2),
+                                () -> p.getFileSystem(c).open(p));
                     }
                     return current.hasNext();
                 }

@@ -41,7 +41,8 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     private final Counts counts;
 
     /** Articles scored, failed and skipped, summed over tasks (a retried task counts again). */
-    record Counts(LongAccumulator scored, LongAccumulator failed, LongAccumulator skipped) implements java.io.Serializable {
+    record Counts(LongAccumulator scored, LongAccumulator failed, LongAccumulator skipped)
+            implements java.io.Serializable {
     }
 
     /** {@code done}: "sha256 id" of the articles an earlier run already scored (resume), empty otherwise. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 public final class SparkScoreCommand implements Callable<Integer> {
     private static final String SESSION_CLASS = "org.apache.spark.sql.SparkSession";
 
-    @Option(names = "--master", description = "Spark master, e.g. local[2] or yarn (default: spark-submit's, else local[*]).")
+    @Option(names = "--master",
+            description = "Spark master, e.g. local[2] or yarn (default: spark-submit's, else local[*]).")
     String master;
 
     @Option(names = "--model", description = "Model id in models/, a model folder, or 'default' (the default).")

@@ -61,7 +61,8 @@ class SparkResumeTest {
     /** {@code n} short articles in three languages, numbered so that no two are the same text. */
     private static void writeArticles(Path in, int from, int n, String extra) throws IOException {
         String[] templates = {
-            "The talks in Oslo lasted %d hours. \"We will not give up a single village,\" the minister Eva Moss said.%s",
+            "The talks in Oslo lasted %d hours. \"We will not give up a single village,\" the minister Eva Moss"
+                    + " said.%s",
             "Delegasjonen kom til Bergen med %d rådgivere. – Vi er klare til å forhandle, sa utsending Kari Lie.%s",
             "Die Gespräche dauerten %d Stunden. „Wir sind zu Kompromissen bereit“, sagte der Gesandte Max Roth.%s",
         };
@@ -77,7 +78,8 @@ class SparkResumeTest {
         Path jvmOptions = Path.of(System.getProperty("stance.repo.root", ".."),
                 "inference/src/main/resources/dev/stance/spark/jvm.options");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + jvmOptions, "-Xmx1g", "-D" + ArchiveInputs.FILES_PER_TASK_CONF + "=40", "-cp", System.getProperty("java.class.path"),
+                "@" + jvmOptions, "-Xmx1g", "-D" + ArchiveInputs.FILES_PER_TASK_CONF + "=40",
+                "-cp", System.getProperty("java.class.path"),
                 "dev.stance.spark.SparkScoreCommand", "--master", "local[1]",
                 "--model", ScoredRows.ngramModel().toString(), "--out", out.toString()));
         if (resume) {
