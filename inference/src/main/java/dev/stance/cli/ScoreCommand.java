@@ -118,7 +118,8 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** The manifest hash as written in outputs: its first {@value #SHORT_SHA} hex digits. */
-    static String shortSha(String sha) {
+    /** The prefix of a manifest SHA-256 written with every sentence as {@code model_sha256}. */
+    public static String shortSha(String sha) {
         return sha.substring(0, SHORT_SHA);
     }
 

@@ -92,7 +92,7 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             dates.put(a, r.getString(3)); // ARTICLES: id, text, error, date
         }
         List<ArticleResult> results = new ArrayList<>(slice.size());
-        BatchScorer scorer = new BatchScorer(m)
+        BatchScorer scorer = new BatchScorer(m, false, model.shortSha256())
                 .skip(a -> !skip.isEmpty() && skip.contains(doneKey(a.id(), ArticleScorer.sha256(a.text()))))
                 .listen(results::add);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

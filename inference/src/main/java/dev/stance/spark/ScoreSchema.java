@@ -51,6 +51,7 @@ final class ScoreSchema {
             f.add(DataTypes.createStructField(t.key(), prediction, true));
         }
         f.add(DataTypes.createStructField("model", DataTypes.StringType, true));
+        f.add(DataTypes.createStructField("model_sha256", DataTypes.StringType, true));
         f.add(DataTypes.createStructField(ERROR, DataTypes.StringType, true));
         return DataTypes.createStructType(f);
     }

@@ -109,7 +109,7 @@ class SparkScoreJobTest {
         assertEquals(expected, ScoredRows.of(rows));
         assertTrue(expected.stream().filter(l -> l.contains("\"error\"")).count() >= 9, "error rows compared too");
         assertEquals(List.of("article", "article_sha256", "index", "start", "end", "text", "kind", "speaker",
-                "stance", "openness", "model", "error", "lang"), List.of(rows.columns()));
+                "stance", "openness", "model", "model_sha256", "error", "lang"), List.of(rows.columns()));
         assertTrue(Files.isRegularFile(out.resolve("_SUCCESS")));
         assertTrue(Files.isDirectory(out.resolve("lang=en")) && Files.isDirectory(out.resolve("lang=nb"))
                 && Files.isDirectory(out.resolve("lang=de")), "partitioned by language");
