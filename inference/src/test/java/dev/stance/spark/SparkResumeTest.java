@@ -78,7 +78,7 @@ class SparkResumeTest {
         Path jvmOptions = Path.of(System.getProperty("stance.repo.root", ".."),
                 "inference/src/main/resources/dev/stance/spark/jvm.options");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + jvmOptions, "-Xmx1g", "-D" + ArchiveInputs.FILES_PER_TASK_CONF + "=40",
+                "@" + jvmOptions, "-Xmx768m", "-D" + ArchiveInputs.FILES_PER_TASK_CONF + "=40",
                 "-cp", System.getProperty("java.class.path"),
                 "dev.stance.spark.SparkScoreCommand", "--master", "local[1]",
                 "--model", ScoredRows.ngramModel().toString(), "--out", out.toString()));
