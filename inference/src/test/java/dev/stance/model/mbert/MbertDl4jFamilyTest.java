@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MbertDl4jFamilyTest {
-    private static final Path SHIPPED = Path.of("../models/mbert-dl4j-v8");
+    private static final Path SHIPPED = Path.of("../models/mbert-dl4j-v5");
 
     @TempDir
     Path dir;
