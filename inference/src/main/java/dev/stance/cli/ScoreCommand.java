@@ -29,8 +29,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Split articles into sentences, find statements and speakers, and label each sentence with"
                 + " stance and openness.",
-                "Inputs: .txt, .md, .html/.htm files (one article each), .jsonl files ({\"id\",\"text\"} per line),"
-                        + " folders (recursive), or - for stdin.",
+                "Inputs: .txt, .md, .html/.htm files (one article each; for saved pages the article is extracted),"
+                        + " .jsonl files ({\"id\",\"text\"} per line), .warc/.warc.gz web archives (one article per"
+                        + " HTML or text response), folders (recursive), or - for stdin.",
                 "Exit codes: 0 all inputs scored, 1 usage error (bad argument or output, unknown model), 2 some"
                         + " inputs failed (see their error records) or none was found."})
 public final class ScoreCommand implements Callable<Integer> {
@@ -57,6 +58,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--statements-only",
             description = "Output only statements (direct or reported speech); narration is not scored.")
     boolean statementsOnly;
+
+    @Option(names = "--keep-boilerplate",
+            description = "Keep the whole text of HTML pages (menus, teasers, comments) instead of extracting the"
+                    + " article, and output page furniture (ad labels, 'Les også:', credits, share bars) as narration"
+                    + " instead of leaving it out. Furniture is never a statement.")
+    boolean keepBoilerplate;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write a self-contained HTML page: articles with statements highlighted, speaker tables.")
@@ -92,14 +99,14 @@ public final class ScoreCommand implements Callable<Integer> {
                 if (!sha.equals(ModelStore.manifestSha256(dir))) {
                     throw new ModelLoadException("the manifest of " + dir + " changed while the model loaded");
                 }
-                BatchScorer scorer = new BatchScorer(m, statementsOnly, shortSha(sha)).skip(state::isDone);
+                BatchScorer scorer = new BatchScorer(m, statementsOnly, shortSha(sha), keepBoilerplate).skip(state::isDone);
                 if (summaryWriter != null) {
                     scorer.listen(summaryWriter);
                 }
                 if (htmlReport != null) {
                     scorer.listen(htmlReport);
                 }
-                ArticleSource source = new ArticleSource(inputs, System.in);
+                ArticleSource source = new ArticleSource(inputs, System.in, keepBoilerplate);
                 if (System.console() != null) {
                     scorer.listen(new ProgressBar(System.err, source.countIfKnown()));
                 }

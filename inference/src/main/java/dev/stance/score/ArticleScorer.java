@@ -4,6 +4,7 @@ import dev.stance.model.StanceModel;
 import dev.stance.model.StatementInput;
 import dev.stance.model.StatementPrediction;
 import dev.stance.segment.SentenceSplitter;
+import dev.stance.sources.Furniture;
 import dev.stance.segment.Span;
 import dev.stance.statements.Attribution;
 import dev.stance.statements.StatementDetector;
@@ -17,18 +18,27 @@ import java.util.List;
 /**
  * Splits an article into sentences, finds its statements and speakers, and scores each sentence with the
  * sentence before it as context. With {@code statementsOnly}, narration is neither scored nor output (it still
- * serves as context for the statement after it).
+ * serves as context for the statement after it). Page furniture ({@link Furniture}: "Annonse", "Les også:",
+ * credits, share bars) is left out, neither scored nor context; with {@code keepBoilerplate} it is scored and
+ * output as narration, never as a statement.
  */
 public final class ArticleScorer {
     private final StanceModel model;
     private final boolean statementsOnly;
     private final String modelSha256;
+    private final boolean keepBoilerplate;
 
     /** {@code modelSha256}: the short SHA-256 of the model's manifest, written with every sentence, or null. */
     public ArticleScorer(StanceModel model, boolean statementsOnly, String modelSha256) {
+        this(model, statementsOnly, modelSha256, false);
+    }
+
+    /** {@code keepBoilerplate}: output page furniture as narration instead of leaving it out. */
+    public ArticleScorer(StanceModel model, boolean statementsOnly, String modelSha256, boolean keepBoilerplate) {
         this.model = model;
         this.statementsOnly = statementsOnly;
         this.modelSha256 = modelSha256;
+        this.keepBoilerplate = keepBoilerplate;
     }
 
     public ArticleScorer(StanceModel model, boolean statementsOnly) {
@@ -52,17 +62,36 @@ public final class ArticleScorer {
         List<Span> spans = SentenceSplitter.split(text);
         String lang = ArticleLanguage.ofArticle(text);
         List<String> langs = ArticleLanguage.ofSentences(text, spans, lang);
-        List<Attribution> attributions = StatementDetector.detect(text, spans, langs, lang);
+        List<Attribution> attributions = new ArrayList<>(StatementDetector.detect(text, spans, langs, lang));
         List<Integer> scored = new ArrayList<>(spans.size());
         List<StatementInput> inputs = new ArrayList<>(spans.size());
+        boolean[] furniture = furniture(text, spans);
+        String context = null;
         for (int i = 0; i < spans.size(); i++) {
-            if (statementsOnly && !attributions.get(i).isStatement()) {
-                continue;
+            Span s = spans.get(i);
+            if (furniture[i]) {
+                if (!keepBoilerplate) {
+                    continue;
+                }
+                attributions.set(i, Attribution.NARRATION);
             }
-            scored.add(i);
-            inputs.add(new StatementInput(spans.get(i).text(), i == 0 ? null : spans.get(i - 1).text()));
+            if (!statementsOnly || attributions.get(i).isStatement()) {
+                scored.add(i);
+                inputs.add(new StatementInput(s.text(), context));
+            }
+            context = s.text();
         }
         return new Segmented(article, sha256(text), lang, spans, langs, attributions, scored, inputs);
+    }
+
+    private static boolean[] furniture(String text, List<Span> spans) {
+        int[] starts = new int[spans.size()];
+        int[] ends = new int[spans.size()];
+        for (int i = 0; i < spans.size(); i++) {
+            starts[i] = spans.get(i).start();
+            ends[i] = spans.get(i).end();
+        }
+        return Furniture.sentences(text, Furniture.lines(text), starts, ends);
     }
 
     public List<ScoredSentence> score(Article article) {
@@ -78,7 +107,8 @@ public final class ArticleScorer {
             Span s = seg.spans().get(i);
             Attribution a = seg.attributions().get(i);
             out.add(new ScoredSentence(seg.article().id(), seg.sha256(), i, s.start(), s.end(), s.text(),
-                    seg.langs().get(i), a.kind(), a.speaker(), preds.get(k), model.id(), modelSha256));
+                    seg.langs().get(i), a.kind(), a.speaker(), preds.get(k), model.id(), modelSha256,
+                    seg.article().url(), seg.article().date()));
         }
         return out;
     }

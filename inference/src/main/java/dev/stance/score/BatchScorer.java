@@ -45,8 +45,13 @@ public final class BatchScorer {
 
     /** {@code modelSha256}: see {@link ArticleScorer#ArticleScorer(StanceModel, boolean, String)}. */
     public BatchScorer(StanceModel model, boolean statementsOnly, String modelSha256) {
+        this(model, statementsOnly, modelSha256, false);
+    }
+
+    /** {@code keepBoilerplate}: score page furniture as narration instead of leaving it out. */
+    public BatchScorer(StanceModel model, boolean statementsOnly, String modelSha256, boolean keepBoilerplate) {
         this.model = model;
-        this.scorer = new ArticleScorer(model, statementsOnly, modelSha256);
+        this.scorer = new ArticleScorer(model, statementsOnly, modelSha256, keepBoilerplate);
     }
 
     /** Adds a receiver of every article's result (summary, report, progress). */

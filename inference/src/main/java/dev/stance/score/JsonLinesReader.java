@@ -7,21 +7,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Reads a JSON Lines file one line at a time, so a large file never sits in memory whole. A line longer than
  * {@link ArticleSource#MAX_ARTICLE_BYTES} bytes is skipped unkept with an error record, and so is a line that is
  * not UTF-8; the lines after it are still read.
  */
-final class JsonLinesReader implements Iterator<Article> {
+final class JsonLinesReader extends ReadAhead {
     private final String file;
     private final ArticleSource.Opener open;
     private BufferedInputStream in;
     private int lineNo;
-    private Article next;
-    private boolean done;
     private boolean produced;
 
     /** {@code file} names the file in ids and error records; {@code open} is called on the first read. */
@@ -31,24 +27,7 @@ final class JsonLinesReader implements Iterator<Article> {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = read();
-        }
-        return next != null;
-    }
-
-    @Override
-    public Article next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Article a = next;
-        next = null;
-        return a;
-    }
-
-    private Article read() {
+    protected Article read() {
         try {
             if (in == null) {
                 in = new BufferedInputStream(open.open(), 1 << 16);
@@ -98,7 +77,7 @@ final class JsonLinesReader implements Iterator<Article> {
     }
 
     private Article close(Article last) {
-        done = true;
+        end();
         try {
             if (in != null) {
                 in.close();

@@ -40,6 +40,12 @@ public final class JsonlResultWriter implements ResultWriter {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("article", s.article());
+            if (s.url() != null) {
+                g.writeStringField("url", s.url());
+            }
+            if (s.date() != null) {
+                g.writeStringField("date", s.date());
+            }
             g.writeStringField("article_sha256", s.articleSha256());
             g.writeNumberField("index", s.index());
             g.writeNumberField("start", s.start());

@@ -35,7 +35,7 @@ import org.apache.spark.util.SerializableConfiguration;
  * The articles of a job's inputs, from any Hadoop-compatible path (local, {@code hdfs://}, {@code s3a://}).
  *
  * <p>Files are listed on the driver, recursively and sorted, like {@code stance score} walks folders, and read
- * on the executors through {@link ArticleSource#readFile(String, long, ArticleSource.Opener)}: {@code .txt},
+ * on the executors through {@link ArticleSource#readFile(String, long, ArticleSource.Opener, boolean)}: {@code .txt},
  * {@code .md}, {@code .html}/{@code .htm} and {@code .jsonl} files give the same articles and the same error
  * records as {@code score} (an input that is missing or cannot be listed is one error record). A local input
  * keeps the spelling it was given in article ids ({@code in/a.txt}), as {@code score} does; other inputs are
@@ -266,7 +266,7 @@ final class ArchiveInputs {
                         Row f = files.next();
                         Path p = new Path(f.getString(1));
                         current = ArticleSource.readFile(f.getString(0), f.getLong(2),
-                                () -> p.getFileSystem(c).open(p));
+                                () -> p.getFileSystem(c).open(p), false);
                     }
                     return current.hasNext();
                 }

@@ -40,6 +40,12 @@ public final class SummaryWriter implements ArticleListener, AutoCloseable {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("article", r.article().id());
+            for (String[] meta : new String[][] {{"url", r.article().url()}, {"date", r.article().date()},
+                    {"title", r.article().title()}}) {
+                if (meta[1] != null) {
+                    g.writeStringField(meta[0], meta[1]);
+                }
+            }
             if (r.failed()) {
                 g.writeStringField("error", r.error());
             } else {

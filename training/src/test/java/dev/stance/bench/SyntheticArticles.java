@@ -58,22 +58,30 @@ public final class SyntheticArticles {
         Files.createDirectories(dir);
         Random r = new Random(42);
         for (int i = 0; i < count; i++) {
-            List<String> templates = switch (i % 3) {
-                case 0 -> NB;
-                case 1 -> EN;
-                default -> DE;
-            };
-            String person = PEOPLE.get(r.nextInt(PEOPLE.size()));
-            String surname = person.substring(person.indexOf(' ') + 1);
-            String place = PLACES.get(r.nextInt(PLACES.size()));
-            StringBuilder b = new StringBuilder(templates.get(1).formatted(person, place, surname, 2 + r.nextInt(9000)))
-                    .append("\n\n");
-            int n = 8 + r.nextInt(13);
-            for (int k = 0; k < n; k++) {
-                String t = templates.get(r.nextInt(templates.size()));
-                b.append(t.formatted(person, place, surname, 2 + r.nextInt(9000))).append("\n\n");
-            }
-            Files.writeString(dir.resolve(String.format("a%05d.txt", i)), b, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(String.format("a%05d.txt", i)), article(i, r), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Article {@code i} (nb, en and de in turn): 9 to 21 blank-line separated paragraphs, drawn from {@code r}; the
+     * same sequence of calls on a generator with the same seed gives the same articles.
+     */
+    public static String article(int i, Random r) {
+        List<String> templates = switch (i % 3) {
+            case 0 -> NB;
+            case 1 -> EN;
+            default -> DE;
+        };
+        String person = PEOPLE.get(r.nextInt(PEOPLE.size()));
+        String surname = person.substring(person.indexOf(' ') + 1);
+        String place = PLACES.get(r.nextInt(PLACES.size()));
+        StringBuilder b = new StringBuilder(templates.get(1).formatted(person, place, surname, 2 + r.nextInt(9000)))
+                .append("\n\n");
+        int n = 8 + r.nextInt(13);
+        for (int k = 0; k < n; k++) {
+            String t = templates.get(r.nextInt(templates.size()));
+            b.append(t.formatted(person, place, surname, 2 + r.nextInt(9000))).append("\n\n");
+        }
+        return b.toString();
     }
 }

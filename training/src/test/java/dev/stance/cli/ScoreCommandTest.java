@@ -143,4 +143,34 @@ class ScoreCommandTest {
         assertTrue(rows.get(1).contains(",tiny-v1," + sha + ","), rows.get(1));
         assertFalse(rows.get(1).isEmpty());
     }
+
+    @Test
+    void aSavedPageIsScoredWithoutItsFurnitureUnlessTheBoilerplateIsKept() throws Exception {
+        String para = "<p>The envoy said the talks in Vienna would resume on Monday after a pause of three weeks.</p>";
+        Path page = dir.resolve("page.html");
+        Files.writeString(page, "<html><head><title>Talks resume in Vienna</title>"
+                + "<link rel=\"canonical\" href=\"https://news.example/talks\"></head><body>"
+                + "<nav><ul><li><a>World</a></li><li><a>Sport</a></li></ul></nav><article><h1>Talks resume in Vienna</h1>"
+                + para.repeat(6) + "<p>Advertisement</p>" + para.replace("Monday", "Tuesday").repeat(3)
+                + "</article><section class=\"comments\"><p>Nobody believes them, a reader wrote.</p></section>"
+                + "</body></html>");
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(0, run("score", "--out", out.toString(), page.toString()));
+        String scored = Files.readString(out);
+        assertTrue(scored.contains("\"url\":\"https://news.example/talks\""), scored);
+        assertFalse(scored.contains("Advertisement") || scored.contains("Nobody believes") || scored.contains("Sport"),
+                scored);
+        assertEquals(0, run("score", "--keep-boilerplate", "--out", out.toString(), page.toString()));
+        ObjectMapper json = new ObjectMapper();
+        boolean ad = false;
+        for (String l : Files.readAllLines(out)) {
+            var n = json.readTree(l);
+            if (n.has("text") && n.get("text").asText().equals("Advertisement")) {
+                ad = true;
+                assertEquals("narration", n.get("kind").asText());
+            }
+        }
+        assertTrue(ad);
+        assertTrue(Files.readString(out).contains("Nobody believes them"));
+    }
 }
