@@ -135,7 +135,9 @@ public final class CvCommand implements Callable<Integer> {
             }
         }
         if (export != null) {
-            recipe.prepare(fromReport == null ? List.of() : allRecords(target, extraRecords), System.err);
+            if (fromReport != null) {
+                recipe.prepare(allRecords(target, extraRecords), System.err); // the folds did not run, so nothing is encoded yet
+            }
             int[] e = Arrays.stream(epochs).filter(x -> x > 0).sorted().toArray();
             FoldRecipe finalRecipe = e.length == 0 ? recipe : FoldRecipes.withEpochs(recipe, e[e.length / 2]);
             List<Statement> all = new ArrayList<>(extraRecords);
