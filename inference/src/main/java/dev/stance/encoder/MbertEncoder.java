@@ -275,6 +275,39 @@ public final class MbertEncoder implements TextEncoder {
         return result;
     }
 
+    /**
+     * Values of the model's own variables (fp32, as stored in the SavedModel), by graph tensor name, e.g.
+     * {@code module/bert/encoder/layer_11/output/dense/kernel/Read/ReadVariableOp:0}.
+     */
+    Map<String, BaseWeights.Tensor> variables(List<String> names) {
+        TF_Operation[] ops = new TF_Operation[names.size()];
+        int[] idx = new int[names.size()];
+        lookUp(names, ops, idx);
+        TF_Tensor[] out = JavacppUtils.runSession(bundle.getSession(), runOptions, new TF_Tensor[0],
+                new TF_Operation[0], new int[0], ops, idx, new TF_Operation[0]);
+        Map<String, BaseWeights.Tensor> result = new java.util.LinkedHashMap<>();
+        try {
+            for (int i = 0; i < out.length; i++) {
+                if (tensorflow.TF_TensorType(out[i]) != tensorflow.TF_FLOAT) {
+                    throw new IllegalStateException(names.get(i) + " is not a float variable");
+                }
+                long[] shape = new long[tensorflow.TF_NumDims(out[i])];
+                for (int d = 0; d < shape.length; d++) {
+                    shape[d] = tensorflow.TF_Dim(out[i], d);
+                }
+                long n = tensorflow.TF_TensorElementCount(out[i]);
+                float[] v = new float[Math.toIntExact(n)];
+                new FloatPointer(tensorflow.TF_TensorData(out[i])).capacity(n).get(v);
+                result.put(names.get(i), new BaseWeights.Tensor(shape, v));
+            }
+        } finally {
+            for (TF_Tensor t : out) {
+                t.close();
+            }
+        }
+        return result;
+    }
+
     @Override
     public void close() {
         bundle.close();

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 "With --export, then trains on everything and exports the model with the temperature fitted on",
                 "the out-of-fold predictions and the CV figures in its manifest."})
 public final class CvCommand implements Callable<Integer> {
-    @Option(names = "--family", description = "ngram-tribuo, mbert-tribuo or mbert-dl4j.")
+    @Option(names = "--family", description = "ngram-tribuo, mbert-tribuo, mbert-dl4j or mbert-lora.")
     String family;
 
     @Option(names = "--model", description = "Instead of --family: a shipped model id, predicted on the same folds.")

@@ -15,6 +15,9 @@ import dev.stance.model.ngram.NgramFamily;
 import dev.stance.train.MbertTrainConfig;
 import dev.stance.train.MbertTribuoTrainer;
 import dev.stance.train.NgramFamilyTrainer;
+import dev.stance.train.LoraTrainConfig;
+import dev.stance.train.MbertLoraTrainer;
+import dev.stance.model.lora.MbertLoraFamily;
 import dev.stance.train.TrainConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--family", required = true,
             description = "Model family: ngram-tribuo (fast), mbert-tribuo (frozen multilingual BERT + logistic"
-                    + " regression), mbert-dl4j (frozen multilingual BERT + DL4J multi-task head), ensemble (average"
+                    + " regression), mbert-dl4j (frozen multilingual BERT + DL4J multi-task head), mbert-lora (multilingual BERT's top"
+                    + " layers fine-tuned through low-rank adapters, PyTorch), ensemble (average"
                     + " of --members; --data gives the dev records it is measured on).")
     String family;
 
@@ -68,13 +72,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> families = List.of(NgramFamily.NAME, MbertTribuoFamily.NAME, MbertDl4jFamily.NAME,
-                EnsembleFamily.NAME);
+                MbertLoraFamily.NAME, EnsembleFamily.NAME);
         if (!families.contains(family)) {
             throw new IllegalArgumentException("unknown family '" + family + "' (available: " + families + ")");
         }
         // the config is checked before the data is read, so a typo fails at once
         TrainConfig ngram = family.equals(NgramFamily.NAME) ? ngramConfig() : null;
-        MbertTrainConfig mbert = family.startsWith("mbert-") ? MbertTrainConfig.read(config, family) : null;
+        LoraTrainConfig lora = family.equals(MbertLoraFamily.NAME) ? LoraTrainConfig.read(config) : null;
+        MbertTrainConfig mbert = family.startsWith("mbert-") && lora == null ? MbertTrainConfig.read(config, family) : null;
         List<Statement> all = StatementReader.readAll(data);
         List<Statement> train = all.stream().filter(s -> s.split() == null || s.split().equals("train")).toList();
         List<Statement> dev = all.stream().filter(s -> "dev".equals(s.split())).toList();
@@ -89,6 +94,10 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.printf("training %s (%s) on %d records, %d dev records held out%n", family,
                     ngram.algorithm(), train.size(), dev.size());
             dir = NgramFamilyTrainer.trainAndExport(ngram, data, train, dev, root, name, System.err);
+        } else if (lora != null) {
+            LoraTrainConfig c = seed != null ? lora.withSeed(seed) : lora;
+            System.err.printf("training %s on %d records, %d dev records held out%n", family, train.size(), dev.size());
+            dir = MbertLoraTrainer.trainAndExport(c, data, train, dev, root, name, System.err);
         } else if (family.equals(EnsembleFamily.NAME)) {
             if (members == null) {
                 throw new IllegalArgumentException("--family ensemble needs --members <id,id,...>");

@@ -14,6 +14,8 @@ import dev.stance.model.mbert.MbertDl4jFamily;
 import dev.stance.model.mbert.MbertDl4jModel;
 import dev.stance.model.mbert.MbertTribuoFamily;
 import dev.stance.model.mbert.MbertTribuoModel;
+import dev.stance.model.lora.MbertLoraFamily;
+import dev.stance.model.lora.MbertLoraModel;
 import dev.stance.model.ngram.NgramFamily;
 import dev.stance.model.ngram.NgramTribuoModel;
 import java.io.IOException;
@@ -38,8 +40,10 @@ public final class FoldRecipes {
             case NgramFamily.NAME -> new Ngram(config == null ? TrainConfig.defaults() : TrainConfig.read(config), config);
             case MbertTribuoFamily.NAME -> new MbertTribuo(MbertTrainConfig.read(config, family), config);
             case MbertDl4jFamily.NAME -> new MbertDl4j(MbertTrainConfig.read(config, family), config);
+            case MbertLoraFamily.NAME -> new MbertLora(LoraTrainConfig.read(config), config);
             default -> throw new IllegalArgumentException("family '" + family + "' cannot be cross-validated (use "
-                    + NgramFamily.NAME + ", " + MbertTribuoFamily.NAME + " or " + MbertDl4jFamily.NAME + ")");
+                    + NgramFamily.NAME + ", " + MbertTribuoFamily.NAME + ", " + MbertDl4jFamily.NAME + " or "
+                    + MbertLoraFamily.NAME + ")");
         };
     }
 
@@ -110,16 +114,54 @@ public final class FoldRecipes {
         }
     }
 
+    /** LoRA adapters on the top layers, trained on the frozen lower layers' token vectors (encoded once). */
+    private static final class MbertLora extends Prepared {
+        final LoraTrainConfig c;
+
+        MbertLora(LoraTrainConfig c, Path config) {
+            super(config);
+            this.c = c;
+        }
+
+        @Override
+        public String family() {
+            return MbertLoraFamily.NAME;
+        }
+
+        @Override
+        List<Encoded> encodeAll(List<Statement> data, PrintStream log) {
+            return MbertLoraTrainer.encode(data, c, log);
+        }
+
+        @Override
+        public Fitted fit(List<Statement> train, PrintStream log) {
+            MbertLoraModel model = MbertLoraTrainer.fit(c, train, enc(train), log);
+            return new Fitted() {
+                @Override
+                public List<StatementPrediction> predict(List<Statement> data) {
+                    return model.predictEncoded(enc(data));
+                }
+
+                @Override
+                public Path export(List<Path> files, ObjectNode metrics, Map<String, Double> t, Path root, String name)
+                        throws IOException {
+                    return MbertLoraTrainer.export(c, files, model, metrics, t, root, name);
+                }
+            };
+        }
+    }
+
     /** Encodes every record once, through the embedding cache, and looks encodings up by record identity. */
-    private abstract static class Encoding implements FoldRecipe {
-        final MbertTrainConfig c;
+    private abstract static class Prepared implements FoldRecipe {
         final Path config;
         final Map<Statement, Encoded> encoded = new IdentityHashMap<>();
 
-        Encoding(MbertTrainConfig c, Path config) {
-            this.c = c;
+        Prepared(Path config) {
             this.config = config;
         }
+
+        /** The encodings of {@code data}, in order. */
+        abstract List<Encoded> encodeAll(List<Statement> data, PrintStream log);
 
         @Override
         public String describe() {
@@ -129,11 +171,9 @@ public final class FoldRecipes {
         @Override
         public void prepare(List<Statement> all, PrintStream log) {
             List<Statement> missing = all.stream().filter(s -> !encoded.containsKey(s)).toList();
-            try (EmbeddingCache cache = MbertTribuoTrainer.cache(c)) {
-                List<Encoded> e = MbertTribuoTrainer.encode(missing, c, cache, log);
-                for (int i = 0; i < missing.size(); i++) {
-                    encoded.put(missing.get(i), e.get(i));
-                }
+            List<Encoded> e = encodeAll(missing, log);
+            for (int i = 0; i < missing.size(); i++) {
+                encoded.put(missing.get(i), e.get(i));
             }
         }
 
@@ -147,6 +187,23 @@ public final class FoldRecipes {
                 out.add(e);
             }
             return out;
+        }
+    }
+
+    /** The frozen-encoder heads (mbert-tribuo, mbert-dl4j). */
+    private abstract static class Encoding extends Prepared {
+        final MbertTrainConfig c;
+
+        Encoding(MbertTrainConfig c, Path config) {
+            super(config);
+            this.c = c;
+        }
+
+        @Override
+        List<Encoded> encodeAll(List<Statement> data, PrintStream log) {
+            try (EmbeddingCache cache = MbertTribuoTrainer.cache(c)) {
+                return MbertTribuoTrainer.encode(data, c, cache, log);
+            }
         }
     }
 
