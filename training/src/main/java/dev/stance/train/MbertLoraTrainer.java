@@ -274,10 +274,13 @@ public final class MbertLoraTrainer {
                     NDArray[] mv = e.getValue();
                     mv[0].muli(B1).addi(gc.mul(1 - B1));
                     mv[1].muli(B2).addi(gc.square().mul(1 - B2));
+                    // Updates go through a detached view of the same storage: PyTorch refuses in-place changes
+                    // to a leaf that requires grad whenever grad mode is on, which DJL leaves to thread state.
+                    NDArray w = p.stopGradient();
                     if (weightDecay > 0 && p.getShape().dimension() > 1) {
-                        p.subi(p.mul(lr * weightDecay));
+                        w.subi(w.mul(lr * weightDecay));
                     }
-                    p.subi(mv[0].div(c1).div(mv[1].div(c2).sqrt().add(EPS)).mul(lr));
+                    w.subi(mv[0].div(c1).div(mv[1].div(c2).sqrt().add(EPS)).mul(lr));
                     g.subi(g); // zero the gradient in place for the next step
                 }
             }

@@ -153,6 +153,8 @@ class ConfigFilesTest {
             String name = f.getFileName().toString();
             if (name.startsWith("ngram")) {
                 TrainConfig.read(f);
+            } else if (name.startsWith("mbert-lora")) {
+                LoraTrainConfig.read(f);
             } else {
                 MbertTrainConfig.read(f, name.startsWith("mbert-dl4j") ? "mbert-dl4j" : "mbert-tribuo");
             }
