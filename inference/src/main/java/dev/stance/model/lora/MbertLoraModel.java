@@ -9,8 +9,6 @@ import dev.stance.model.Probabilities;
 import dev.stance.model.StatementInput;
 import dev.stance.model.StatementPrediction;
 import dev.stance.model.TaskPrediction;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +48,7 @@ public final class MbertLoraModel implements EncoderHeadModel {
     @Override
     public List<StatementPrediction> predictEncoded(List<Encoded> encoded) {
         StatementPrediction[] out = new StatementPrediction[encoded.size()];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < encoded.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingInt(i -> encoded.get(i).tokens()));
-        for (int from = 0; from < order.size(); from += BATCH) {
-            List<Integer> idx = order.subList(from, Math.min(order.size(), from + BATCH));
+        for (List<Integer> idx : Encoded.lengthSortedBatches(encoded, BATCH)) {
             float[][][] logits;
             synchronized (top) {
                 logits = top.logits(idx.stream().map(encoded::get).toList());
