@@ -44,6 +44,8 @@ public final class LoraTransformer implements AutoCloseable {
     private final int rank;
     private final float scale;
     private final float dropout;
+    /** True once the adapters are folded into the base kernels (a loaded model: scoring only). */
+    private boolean merged;
 
     /**
      * New adapters (A uniform in ±1/√in, B zero) and heads (N(0, 0.02), bias zero) on {@code layers}.
@@ -103,7 +105,34 @@ public final class LoraTransformer implements AutoCloseable {
             throw new IOException("adapter file holds " + list.size() + " arrays that do not match layers "
                     + layers.stream().map(BaseWeights.Layer::layer).toList() + " at rank " + rank);
         }
+        t.mergeAdapters();
         return t;
+    }
+
+    /**
+     * Folds each adapter into its base kernel ({@code W + (α/r)·A·B}) for a model that will only score: one
+     * matrix product per projection instead of three, the same function up to float rounding. The adapters stay
+     * for {@link #encode()}.
+     */
+    private void mergeAdapters() {
+        for (int l = 0; l < base.size(); l++) {
+            Map<String, NDArray> w = base.get(l);
+            for (String p : PROJECTIONS) {
+                NDArray a = trainable.get(adapterName(layerNumbers[l], p, "a"));
+                NDArray b = trainable.get(adapterName(layerNumbers[l], p, "b"));
+                NDArray kernel = w.get(p + "/kernel");
+                try (NDManager scope = manager.newSubManager()) {
+                    kernel.tempAttach(scope);
+                    a.tempAttach(scope); // so the products below land in the scope and are freed with it
+                    b.tempAttach(scope);
+                    NDArray sum = kernel.add(a.matMul(b).mul(scale));
+                    sum.attach(manager);
+                    w.put(p + "/kernel", sum);
+                }
+                kernel.close();
+            }
+        }
+        merged = true;
     }
 
     private LoraTransformer(List<BaseWeights.Layer> layers, int rank, double alpha, double dropout) {
@@ -181,6 +210,9 @@ public final class LoraTransformer implements AutoCloseable {
 
     /** Logits of each task (stance B × 4, then openness B × 3); dropout only when {@code train}. */
     public NDList forward(NDArray x, NDArray mask, boolean train) {
+        if (train && merged) {
+            throw new IllegalStateException("a loaded model has its adapters folded in and cannot be trained further");
+        }
         NDArray h = hidden(x, mask, train);
         NDArray m = mask.expandDims(2);
         NDArray pooled = h.mul(m).sum(new int[] {1}).div(mask.sum(new int[] {1}, true));
@@ -196,7 +228,19 @@ public final class LoraTransformer implements AutoCloseable {
     public NDArray hidden(NDArray x, NDArray mask, boolean train) {
         NDArray h = x;
         for (int l = 0; l < base.size(); l++) {
-            h = layer(l, h, mask, train);
+            if (train) {
+                h = layer(l, h, mask, true); // autograd needs every intermediate until the backward pass
+                continue;
+            }
+            // Scoring frees each layer's twenty-odd intermediates (a 3,072-wide GELU alone makes eight) before the
+            // next layer runs: kept to the end of the batch they were most of a scoring run's resident memory.
+            NDManager owner = h.getManager();
+            try (NDManager scope = owner.newSubManager()) {
+                h.tempAttach(scope);
+                NDArray out = layer(l, h, mask, false);
+                out.attach(owner);
+                h = out;
+            }
         }
         return h;
     }
@@ -221,6 +265,9 @@ public final class LoraTransformer implements AutoCloseable {
 
     private NDArray project(int layer, Map<String, NDArray> w, String p, NDArray x, boolean train) {
         NDArray y = x.matMul(w.get(p + "/kernel")).add(w.get(p + "/bias"));
+        if (merged) {
+            return y;
+        }
         NDArray low = drop(x, train).matMul(trainable.get(adapterName(layer, p, "a"))).matMul(trainable.get(adapterName(layer, p, "b")));
         return y.add(low.mul(scale));
     }
