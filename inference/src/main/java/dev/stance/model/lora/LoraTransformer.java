@@ -254,22 +254,32 @@ public final class LoraTransformer implements AutoCloseable {
         NDArray k = project(layer, w, "attention/self/key", x, train).reshape(b, len, HEADS, HEAD_DIM).transpose(0, 2, 3, 1);
         NDArray v = project(layer, w, "attention/self/value", x, train).reshape(b, len, HEADS, HEAD_DIM).transpose(0, 2, 1, 3);
         NDArray bias = mask.neg().add(1f).mul(-10000f).reshape(b, 1, 1, len);
-        NDArray probs = drop(q.matMul(k).mul(1f / (float) Math.sqrt(HEAD_DIM)).add(bias).softmax(-1), train);
+        NDArray scores = q.matMul(k);
+        float inv = 1f / (float) Math.sqrt(HEAD_DIM);
+        NDArray probs = drop((train ? scores.mul(inv).add(bias) : scores.muli(inv).addi(bias)).softmax(-1), train);
         NDArray ctx = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, DIM);
         NDArray a = drop(project(layer, w, "attention/output/dense", ctx, train), train);
-        NDArray att = norm(a.add(x), w, "attention/output/LayerNorm");
-        NDArray inter = gelu(project(layer, w, "intermediate/dense", att, train));
+        NDArray att = norm(plus(a, x, train), w, "attention/output/LayerNorm");
+        NDArray inter = gelu(project(layer, w, "intermediate/dense", att, train), train);
         NDArray o = drop(project(layer, w, "output/dense", inter, train), train);
-        return norm(o.add(att), w, "output/LayerNorm");
+        return norm(plus(o, att, train), w, "output/LayerNorm");
+    }
+
+    /**
+     * {@code y + z}. Scoring adds in place into {@code y}, always a fresh result no one else holds: fewer
+     * batch-sized allocations, same values; autograd needs the copies.
+     */
+    private static NDArray plus(NDArray y, NDArray z, boolean train) {
+        return train ? y.add(z) : y.addi(z);
     }
 
     private NDArray project(int layer, Map<String, NDArray> w, String p, NDArray x, boolean train) {
-        NDArray y = x.matMul(w.get(p + "/kernel")).add(w.get(p + "/bias"));
+        NDArray y = plus(x.matMul(w.get(p + "/kernel")), w.get(p + "/bias"), train);
         if (merged) {
             return y;
         }
         NDArray low = drop(x, train).matMul(trainable.get(adapterName(layer, p, "a"))).matMul(trainable.get(adapterName(layer, p, "b")));
-        return y.add(low.mul(scale));
+        return plus(y, train ? low.mul(scale) : low.muli(scale), train);
     }
 
     private NDArray drop(NDArray x, boolean train) {
@@ -280,9 +290,13 @@ public final class LoraTransformer implements AutoCloseable {
         return LayerNorm.layerNorm(x, new Shape(DIM), w.get(p + "/gamma"), w.get(p + "/beta"), 1e-12f).singletonOrThrow();
     }
 
-    /** GELU, tanh form: what BERT's graph computes. */
-    private static NDArray gelu(NDArray x) {
-        NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) Math.sqrt(2 / Math.PI));
+    /** GELU, tanh form: what BERT's graph computes. Scoring overwrites {@code x} (a fresh projection). */
+    private static NDArray gelu(NDArray x, boolean train) {
+        float c = (float) Math.sqrt(2 / Math.PI);
+        if (!train) {
+            return x.muli(x.pow(3).muli(0.044715f).addi(x).muli(c).tanh().addi(1f).muli(0.5f));
+        }
+        NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul(c);
         return x.mul(0.5f).mul(inner.tanh().add(1f));
     }
 
