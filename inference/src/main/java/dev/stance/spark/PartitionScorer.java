@@ -19,11 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Scores one partition of articles ({@link ArchiveInputs#ARTICLES} rows) with the executor's model and returns
@@ -61,13 +65,19 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> articles) {
         StanceModel m = model.load();
         Set<String> skip = done.value();
+        // Spark already runs a task per executor core. BatchScorer and the n-gram model split their work over
+        // the fork-join pool of the thread that calls them, which for a task thread is the JVM's common pool,
+        // shared by all tasks: 2 task threads and the pool's worker competed for 2 cores. Scoring in a pool
+        // of one thread per task keeps each task on one core.
+        ForkJoinPool pool = new ForkJoinPool(1);
+        TaskContext.get().addTaskCompletionListener((TaskCompletionListener) ctx -> pool.shutdown());
         return new Iterator<>() {
             private final ArrayDeque<Row> ready = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
                 while (ready.isEmpty() && articles.hasNext()) {
-                    scoreSlice(m, skip, articles, ready);
+                    scoreSlice(m, skip, articles, ready, pool);
                 }
                 return !ready.isEmpty();
             }
@@ -82,7 +92,8 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private void scoreSlice(StanceModel m, Set<String> skip, Iterator<Row> rows, ArrayDeque<Row> ready) {
+    private void scoreSlice(StanceModel m, Set<String> skip, Iterator<Row> rows, ArrayDeque<Row> ready,
+                            ForkJoinPool pool) {
         List<Article> slice = new ArrayList<>(SLICE);
         Map<Article, String> dates = new IdentityHashMap<>();
         while (slice.size() < SLICE && rows.hasNext()) {
@@ -96,12 +107,14 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
                 .skip(a -> !skip.isEmpty() && skip.contains(doneKey(a.id(), ArticleScorer.sha256(a.text()))))
                 .listen(results::add);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BatchScorer.Summary s;
-        try (JsonlResultWriter writer = new JsonlResultWriter(AtomicOutput.toStream(bytes))) {
-            s = scorer.run(slice, writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // an in-memory writer does not fail
-        }
+        // the rows were read above on the task's thread (Spark's iterators may need its TaskContext)
+        BatchScorer.Summary s = pool.invoke(ForkJoinTask.adapt(() -> {
+            try (JsonlResultWriter writer = new JsonlResultWriter(AtomicOutput.toStream(bytes))) {
+                return scorer.run(slice, writer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // an in-memory writer does not fail
+            }
+        }));
         counts.scored().add(s.articles());
         counts.failed().add(s.failed());
         counts.skipped().add(s.skipped());

@@ -31,10 +31,10 @@ final class ScoredRows {
     }
 
     static Path ngramModel() {
-        return Path.of(System.getProperty("stance.repo.root", ".."), "models", "ngram-v4");
+        return Path.of(System.getProperty("stance.repo.root", ".."), "models", "ngram-v5");
     }
 
-    /** Runs {@code stance score --model ngram-v4 --out <out> <inputs>} and returns its lines, marker dropped. */
+    /** Runs {@code stance score --model ngram-v5 --out <out> <inputs>} and returns its lines, marker dropped. */
     static List<String> score(Path out, String... inputs) throws IOException {
         List<String> args = new ArrayList<>(List.of("--model", ngramModel().toString(), "--out", out.toString()));
         args.addAll(List.of(inputs));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real local[2] Spark session scoring with ngram-v4, checked row for row against {@code stance score}. */
+/** A real local[2] Spark session scoring with ngram-v5, checked row for row against {@code stance score}. */
 class SparkScoreJobTest {
     private static SparkSession spark;
 
