@@ -28,6 +28,6 @@ public final class NgramFamily implements ModelFamily {
             throw new ModelLoadException("model " + manifest.id() + " has an invalid feature config: "
                     + e.getMessage(), e);
         }
-        return new NgramTribuoModel(manifest, features, TribuoWeights.readPerTask(dir, manifest));
+        return NgramTribuoModel.forScoring(manifest, features, TribuoWeights.readPerTask(dir, manifest));
     }
 }

@@ -51,11 +51,24 @@ public final class NgramTribuoModel implements StanceModel {
     private final ConcurrentLinkedQueue<Scorer> idle = new ConcurrentLinkedQueue<>();
 
     public NgramTribuoModel(Manifest manifest, FeatureConfig features, Map<Task, Model<Label>> models) {
+        this(manifest, features, models, true);
+    }
+
+    private NgramTribuoModel(Manifest manifest, FeatureConfig features, Map<Task, Model<Label>> models, boolean keep) {
         this.manifest = manifest;
         this.featurizer = new NgramFeaturizer(features);
-        this.models = new EnumMap<>(models);
-        this.compiled = HashedLinear.of(this.models);
+        this.compiled = HashedLinear.of(new EnumMap<>(models));
+        this.models = keep ? new EnumMap<>(models) : Map.of();
         this.threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, ForkJoinPool.getCommonPoolParallelism() + 1));
+    }
+
+    /**
+     * A model that only scores: the Tribuo models are compiled into the hashed table and then let go. Their
+     * feature-name maps are most of an n-gram model's heap (about 0.3 GB of `ngram-v5`'s), and scoring never
+     * reads them.
+     */
+    public static NgramTribuoModel forScoring(Manifest manifest, FeatureConfig features, Map<Task, Model<Label>> models) {
+        return new NgramTribuoModel(manifest, features, models, false);
     }
 
     @Override
@@ -67,8 +80,18 @@ public final class NgramTribuoModel implements StanceModel {
         return featurizer;
     }
 
+    /**
+     * The Tribuo model of {@code task}.
+     *
+     * @throws IllegalStateException for a model loaded {@link #forScoring} (read them with
+     *     {@code TribuoWeights.readPerTask})
+     */
     public Model<Label> model(Task task) {
-        return models.get(task);
+        Model<Label> m = models.get(task);
+        if (m == null) {
+            throw new IllegalStateException(manifest.id() + " was loaded for scoring only; its Tribuo models are not kept");
+        }
+        return m;
     }
 
     /** Builds the Tribuo example for one input; the same call the trainer uses. */
