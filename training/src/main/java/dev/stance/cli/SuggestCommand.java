@@ -32,7 +32,7 @@ public final class SuggestCommand implements Callable<Integer> {
     int n;
 
     @Option(names = "--strategy", defaultValue = "diverse",
-            description = "uncertainty | margin | diverse | random (default ${DEFAULT-VALUE}).")
+            description = "uncertainty | margin | diverse | density | random (default ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--seed", defaultValue = "42", description = "Tie-breaks and MinHash functions (default ${DEFAULT-VALUE}).")

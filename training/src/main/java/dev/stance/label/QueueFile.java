@@ -26,7 +26,7 @@ import java.util.Map;
  * label and probabilities, as {@code score} writes them), {@code model} and {@code reason}:
  * <pre>{"id":"…","text":"…","context":"…","speaker":"…","lang":"en","source":"…","group":"…",
  *  "suggestion":{"stance":{"label":"hostile","p":{…}},"openness":{"label":"none","p":{…}}},
- *  "model":"ngram-v4","reason":"mean entropy 0.912 (…), rank 3 of 840"}</pre>
+ *  "model":"ngram-v5","reason":"mean entropy 0.912 (…), rank 3 of 840"}</pre>
  */
 public final class QueueFile {
     static final ObjectMapper JSON = new ObjectMapper();

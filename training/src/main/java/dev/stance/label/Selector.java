@@ -20,11 +20,15 @@ import java.util.Set;
  * <ol>
  *   <li>Rank: candidates are shuffled with the seed (so ties break the same way for the same seed), then sorted
  *       by the strategy's score: the mean over both tasks of normalised entropy ({@code uncertainty},
- *       {@code diverse}) or of one minus the top-two margin ({@code margin}).</li>
+ *       {@code diverse}), that times the statement's {@link Density} in the pool ({@code density}), or the mean
+ *       of one minus the top-two margin ({@code margin}).</li>
  *   <li>Spread: picks are made in rounds. In round r a candidate is admissible only if its article (or page)
  *       has fewer than r picks, its speaker fewer than r, its language fewer than ⌈r · n · share⌉ (share: the
- *       language's part of the pool), and, for {@code diverse} over MinHash buckets, its bucket fewer than r.
- *       Rounds go on until n are picked or the pool is exhausted, so the caps loosen only when they must.</li>
+ *       language's part of the pool), and, for {@code diverse} over MinHash buckets and {@code density}, its
+ *       bucket fewer than r. Rounds go on until n are picked or the pool is exhausted, so the caps loosen only
+ *       when they must. For {@code density} each round makes two passes: the first takes only candidates whose
+ *       predicted label in each task has fewer than ⌈n / number of labels⌉ picks, the second fills the round
+ *       in rank order.</li>
  *   <li>No near-duplicates, in any round: a candidate whose word-trigram Jaccard with a pick is at least
  *       {@link CorpusValidator#NEAR_DUPLICATE} (or whose normalised text equals a pick's) is never taken.</li>
  *   <li>{@code diverse} with sentence vectors: among the 5n best-ranked candidates, k-center greedy picks the
@@ -70,29 +74,40 @@ public final class Selector {
             }
             return out;
         }
+        double[] density = strategy == Strategy.DENSITY ? Density.of(pool.stream().map(c -> c.statement().text()).toList(),
+                pool.stream().map(c -> c.statement().lang()).toList()) : null;
         double[] score = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
             score[i] = strategy == Strategy.MARGIN ? Uncertainty.meanMargin(pool.get(i).prediction())
-                    : Uncertainty.meanEntropy(pool.get(i).prediction());
+                    : Uncertainty.meanEntropy(pool.get(i).prediction()) * (density == null ? 1 : density[i]);
         }
         order.sort(Comparator.comparingDouble(i -> -score[i]));
-        Spread spread = new Spread(pool, n, strategy == Strategy.DIVERSE && vectors == null
-                ? MinHash.buckets(pool.stream().map(c -> c.statement().text()).toList(), seed) : null);
+        boolean buckets = strategy == Strategy.DENSITY || strategy == Strategy.DIVERSE && vectors == null;
+        Spread spread = new Spread(pool, n, buckets
+                ? MinHash.buckets(pool.stream().map(c -> c.statement().text()).toList(), seed) : null,
+                strategy == Strategy.DENSITY);
         if (strategy == Strategy.DIVERSE && vectors != null) {
             return kCenter(pool, order.subList(0, Math.min(order.size(), KCENTER_POOL * n)), score, vectors, n, spread);
         }
         List<Pick> out = new ArrayList<>();
         Set<Integer> taken = new HashSet<>();
         for (int round = 1; out.size() < n && taken.size() < pool.size() && spread.anyLeft(taken); round++) {
+            // with label caps, a first pass takes only picks whose predicted labels are under their share and a
+            // second fills the round in rank order, so label coverage never loosens the other caps
+            for (int pass = spread.labelCaps ? 0 : 1; pass < 2; pass++) {
             for (int rank = 0; rank < order.size() && out.size() < n; rank++) {
                 int i = order.get(rank);
-                if (taken.contains(i) || spread.nearDuplicate(i) || !spread.admissible(i, round)) {
+                if (taken.contains(i) || spread.nearDuplicate(i) || !spread.admissible(i, round)
+                        || pass == 0 && !spread.underLabelShare(i)) {
                     continue;
                 }
                 taken.add(i);
                 spread.take(i);
                 out.add(new Pick(pool.get(i), score[i], reason(strategy, pool.get(i), score[i], rank, pool.size(), round)
+                        + (density == null ? "" : String.format(Locale.ROOT, "; density %.2f", density[i]))
+                        + (pass == 0 ? "; its predicted labels were under their share" : "")
                         + spread.bucketNote(i)));
+            }
             }
         }
         return out;
@@ -150,7 +165,8 @@ public final class Selector {
     }
 
     private static String reason(Strategy s, Candidate c, double score, int rank, int poolSize, int round) {
-        String what = s == Strategy.MARGIN ? "mean top-two closeness" : "mean entropy";
+        String what = s == Strategy.MARGIN ? "mean top-two closeness"
+                : s == Strategy.DENSITY ? "mean entropy x density" : "mean entropy";
         return String.format(Locale.ROOT, "%s %.3f (%s), rank %d of %d%s", what, score, perTask(c), rank + 1,
                 poolSize, round > 1 ? "; spread caps loosened to " + round + " per article/speaker" : "");
     }
@@ -167,22 +183,25 @@ public final class Selector {
         private final List<Candidate> pool;
         private final int n;
         private final String[] bucket;
-        private final Map<String, Double> langShare = new HashMap<>();
+        private final Map<String, Integer> langCount = new HashMap<>();
         private final Map<String, Integer> perArticle = new HashMap<>();
         private final Map<String, Integer> perSpeaker = new HashMap<>();
         private final Map<String, Integer> perLang = new HashMap<>();
         private final Map<String, Integer> perBucket = new HashMap<>();
+        final boolean labelCaps;
+        private final Map<String, Integer> perLabel = new HashMap<>();
         private final List<long[]> pickedShingles = new ArrayList<>();
         private final Set<String> pickedTexts = new HashSet<>();
         private final Map<Integer, Boolean> duplicateMemo = new HashMap<>();
         private int picksAtMemo;
 
-        Spread(List<Candidate> pool, int n, String[] bucket) {
+        Spread(List<Candidate> pool, int n, String[] bucket, boolean labelCaps) {
             this.pool = pool;
             this.n = n;
             this.bucket = bucket;
+            this.labelCaps = labelCaps;
             for (Candidate c : pool) {
-                langShare.merge(lang(c), 1.0 / pool.size(), Double::sum);
+                langCount.merge(lang(c), 1, Integer::sum);
             }
         }
 
@@ -196,10 +215,23 @@ public final class Selector {
                 return false;
             }
             String lang = lang(c);
-            if (perLang.getOrDefault(lang, 0) >= Math.ceil(round * n * langShare.get(lang))) {
+            // ⌈round · n · count / size⌉ in integers: a sum of 1/size shares rounds up past exact quotas
+            long quota = ((long) round * n * langCount.get(lang) + pool.size() - 1) / pool.size();
+            if (perLang.getOrDefault(lang, 0) >= quota) {
                 return false;
             }
             return bucket == null || perBucket.getOrDefault(bucket[i], 0) < round;
+        }
+
+        /** Whether each task's predicted label of candidate i has fewer than ⌈n / its number of labels⌉ picks. */
+        boolean underLabelShare(int i) {
+            for (dev.stance.data.Task t : dev.stance.data.Task.values()) {
+                String key = t.key() + "=" + pool.get(i).prediction().get(t).label();
+                if (perLabel.getOrDefault(key, 0) >= Math.ceil((double) n / t.labels().size())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean nearDuplicate(int i) {
@@ -233,6 +265,11 @@ public final class Selector {
             perLang.merge(lang(c), 1, Integer::sum);
             if (bucket != null) {
                 perBucket.merge(bucket[i], 1, Integer::sum);
+            }
+            if (labelCaps) {
+                for (dev.stance.data.Task t : dev.stance.data.Task.values()) {
+                    perLabel.merge(t.key() + "=" + c.prediction().get(t).label(), 1, Integer::sum);
+                }
             }
             pickedShingles.add(shingles(c.statement().text()));
             pickedTexts.add(CorpusValidator.normalize(c.statement().text()));

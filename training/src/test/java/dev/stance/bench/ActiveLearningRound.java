@@ -38,12 +38,15 @@ import java.util.concurrent.Future;
  * the model trained on the corpus alone scores the other folds, a strategy picks {@code n} of them, the model is
  * retrained on corpus + picks, and the held-out fold is predicted. The pooled out-of-fold macro-F1 over the whole
  * real set, minus that of the corpus-only model on the same statements, is the strategy's gain. Each seed
- * draws its own folds, random sample and tie-breaks; every strategy of one seed sees the same folds.
+ * draws its own folds, random sample and tie-breaks; every strategy of one seed sees the same folds. K only sets the
+ * pool a strategy picks from ((K − 1)/K of the real set): every retraining is corpus + n, so 2 folds cost the
+ * fewest trainings for the same measurement on a smaller pool.
  *
  * <pre>
- * CP="training/target/stance-training-0.1.0-SNAPSHOT.jar:training/target/test-classes:$(cat training/target/classpath.txt)"
- * java -Xmx3g -cp "$CP" dev.stance.bench.ActiveLearningRound --real ../shared/train/real-train.jsonl \
- *     --config training/configs/ngram-logistic.json --strategies diverse,uncertainty,margin,random datasets/statements/*.jsonl
+ * ./mvnw -B -o -q -pl training dependency:build-classpath -Dmdep.outputFile=target/cp-test.txt -Dmdep.includeScope=test
+ * CP="inference/target/classes:training/target/classes:training/target/test-classes:$(cat training/target/cp-test.txt)"
+ * java -Xmx4g -cp "$CP" dev.stance.bench.ActiveLearningRound --real ../shared/train/real-train.jsonl --folds 2 \
+ *     --threads 2 --strategies density,random,diverse,uncertainty,margin datasets/statements/*.jsonl
  * </pre>
  */
 public final class ActiveLearningRound {
@@ -154,6 +157,26 @@ public final class ActiveLearningRound {
             System.out.printf(Locale.ROOT, "| %s | %+.4f ± %.4f | %+.4f ± %.4f | %s |%n", e.getKey().key(), mean(st), sd(st),
                     mean(op), sd(op), per);
         }
+        Map<Task, double[]> rnd = gains.get(Strategy.RANDOM);
+        if (rnd != null) {
+            // paired by seed: both strategies of a seed saw the same folds, so the fold draw cancels out
+            System.out.println();
+            System.out.println("| strategy − random | stance, mean ± sd (seeds ahead) | openness, mean ± sd (seeds ahead) | per seed (stance / openness) |");
+            System.out.println("|---|---:|---:|---|");
+            for (var e : gains.entrySet()) {
+                if (e.getKey() == Strategy.RANDOM) {
+                    continue;
+                }
+                double[] st = diff(e.getValue().get(Task.STANCE), rnd.get(Task.STANCE));
+                double[] op = diff(e.getValue().get(Task.OPENNESS), rnd.get(Task.OPENNESS));
+                StringBuilder per = new StringBuilder();
+                for (int i = 0; i < st.length; i++) {
+                    per.append(String.format(Locale.ROOT, "%s%+.3f/%+.3f", i == 0 ? "" : ", ", st[i], op[i]));
+                }
+                System.out.printf(Locale.ROOT, "| %s | %+.4f ± %.4f (%d of %d) | %+.4f ± %.4f (%d of %d) | %s |%n",
+                        e.getKey().key(), mean(st), sd(st), ahead(st), st.length, mean(op), sd(op), ahead(op), op.length, per);
+            }
+        }
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -206,6 +229,22 @@ public final class ActiveLearningRound {
 
     private static double macroF1(Task t, List<Statement> gold, List<String> predicted) {
         return ClassMetrics.of(t.labels(), gold.stream().map(s -> s.label(t)).toList(), predicted).macroF1();
+    }
+
+    private static double[] diff(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    private static int ahead(double[] d) {
+        int k = 0;
+        for (double x : d) {
+            k += x > 0 ? 1 : 0;
+        }
+        return k;
     }
 
     private static double mean(double[] v) {

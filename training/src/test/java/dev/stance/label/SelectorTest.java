@@ -120,6 +120,38 @@ class SelectorTest {
     }
 
     @Test
+    void densityPassesOverTheUncertainOddOneOut() {
+        // o0 is the most uncertain but shares no words with the rest; d1..d4 are variations on one theme
+        List<Candidate> pool = List.of(
+                cand("o0", "en", "q0", "A", "Table 3: tonnes of grain, monthly, 2019-2023 (provisional)", 0.38),
+                cand("d1", "en", "q1", "B", "The ceasefire talks in Geneva will continue next week, the minister said", 0.45),
+                cand("d2", "en", "q2", "C", "Ceasefire negotiations continue in Geneva, the foreign minister insisted", 0.50),
+                cand("d3", "en", "q3", "D", "The minister expects the Geneva talks on a ceasefire to resume soon", 0.55),
+                cand("d4", "en", "q4", "E", "Prisoner exchanges were discussed at the Geneva talks, officials said", 0.60));
+        assertEquals("o0", ids(Selector.select(pool, 2, Strategy.UNCERTAINTY, 4, null)).get(0));
+        assertEquals(List.of("d1", "d2"), ids(Selector.select(pool, 2, Strategy.DENSITY, 4, null)));
+        assertTrue(Selector.select(pool, 1, Strategy.DENSITY, 4, null).get(0).reason().contains("density"));
+    }
+
+    @Test
+    void densityGivesEveryPredictedLabelAShare() {
+        // the three most uncertain are all predicted hostile; n 4 gives each stance label a share of
+        // ceil(4 / 4) = 1 pick, so the conciliatory and skeptical ones get in before a second hostile (openness
+        // labels vary, ceil(4 / 3) = 2 per label, so that share does not bind)
+        List<Candidate> pool = List.of(
+                rotate(cand("h1", "en", "r1", "A", "Our patience with the shelling of border villages has run out", new double[] {0.2, 0.4, 0.2, 0.2}, 0.4), 0, 0),
+                rotate(cand("h2", "en", "r2", "B", "Our patience with the attacks on border villages is at an end", new double[] {0.2, 0.41, 0.2, 0.19}, 0.4), 0, 1),
+                rotate(cand("h3", "en", "r3", "C", "We will answer every attack on our border villages with force", new double[] {0.2, 0.42, 0.2, 0.18}, 0.4), 0, 2),
+                rotate(cand("c1", "en", "r4", "D", "We welcome the offer of talks about the border villages", new double[] {0.6, 0.2, 0.1, 0.1}, 0.4), 0, 0),
+                rotate(cand("s1", "en", "r5", "E", "Nobody believes their promises about the border villages", new double[] {0.1, 0.1, 0.7, 0.1}, 0.4), 0, 1));
+        List<String> picks = ids(Selector.select(pool, 4, Strategy.DENSITY, 3, null));
+        assertEquals(4, picks.size());
+        assertTrue(picks.containsAll(List.of("c1", "s1")), picks.toString());
+        assertEquals(2, picks.stream().filter(id -> id.startsWith("h")).count(), picks.toString());
+        assertTrue(picks.indexOf("c1") < 3 && picks.indexOf("s1") < 3, "both before the second hostile: " + picks);
+    }
+
+    @Test
     void largePoolHasNoDuplicatesAndSpreads() {
         List<String> vocab = new ArrayList<>();
         Random r = new Random(11);
@@ -145,9 +177,10 @@ class SelectorTest {
             }
             // the copies are the most uncertain of all, so only the rule keeps them out
             double conf = i % 10 == 1 || i % 10 == 2 ? 0.36 : 0.4 + 0.5 * r.nextDouble();
-            pool.add(cand("c" + i, langs.get(i % 4 == 3 ? 3 : r.nextInt(4)), "art" + r.nextInt(150), "spk" + r.nextInt(120), text, conf));
+            pool.add(rotate(cand("c" + i, langs.get(i % 4 == 3 ? 3 : r.nextInt(4)), "art" + r.nextInt(150), "spk" + r.nextInt(120),
+                    text, conf), r.nextInt(4), r.nextInt(3)));
         }
-        for (Strategy s : List.of(Strategy.UNCERTAINTY, Strategy.MARGIN, Strategy.DIVERSE)) {
+        for (Strategy s : List.of(Strategy.UNCERTAINTY, Strategy.MARGIN, Strategy.DIVERSE, Strategy.DENSITY)) {
             List<Selector.Pick> picks = Selector.select(pool, 60, s, 7, null);
             assertEquals(60, picks.size());
             assertEquals(60, new HashSet<>(ids(picks)).size(), "duplicate ids");
@@ -201,6 +234,20 @@ class SelectorTest {
         tasks.put(Task.OPENNESS, prediction(Task.OPENNESS, new double[] {openTop, rest, rest}));
         return new Candidate(new Statement(id, text, null, speaker, lang, null, null, group, null, null), group,
                 new StatementPrediction(tasks));
+    }
+
+    /** The same candidate with each task's probabilities shifted by {@code ks} / {@code ko} labels. */
+    static Candidate rotate(Candidate c, int ks, int ko) {
+        Map<Task, TaskPrediction> tasks = new EnumMap<>(Task.class);
+        for (Task t : Task.values()) {
+            int k = t == Task.STANCE ? ks : ko;
+            double[] p = new double[t.labels().size()];
+            for (int j = 0; j < p.length; j++) {
+                p[(j + k) % p.length] = c.prediction().get(t).p().get(t.labels().get(j));
+            }
+            tasks.put(t, prediction(t, p));
+        }
+        return new Candidate(c.statement(), c.group(), new StatementPrediction(tasks));
     }
 
     private static TaskPrediction prediction(Task t, double[] p) {
