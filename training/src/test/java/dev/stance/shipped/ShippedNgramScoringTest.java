@@ -1,6 +1,7 @@
 package dev.stance.shipped;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.stance.data.StatementReader;
 import dev.stance.data.Task;
@@ -33,6 +34,7 @@ class ShippedNgramScoringTest {
                 .map(s -> new StatementInput(s.text(), s.context())).toList();
         Path dir = RepoPaths.root().resolve("models").resolve(id);
         try (var model = (NgramTribuoModel) ModelStore.load(dir)) {
+            assertThrows(IllegalStateException.class, () -> model.model(Task.STANCE), "loaded for scoring only");
             Map<Task, Model<Label>> reference = TribuoWeights.readPerTask(dir, model.manifest());
             List<StatementPrediction> batched = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i += 32) {

@@ -125,6 +125,12 @@ class MbertLoraTrainerTest {
                     assertArrayEquals(expected, actual, 1e-6, "record " + i + " " + t.key());
                 }
             }
+            // the loaded model has its adapters folded into the base kernels: it scores, it does not train
+            LoraTransformer folded = ((MbertLoraModel) loaded).transformer();
+            try (NDManager m = folded.manager().newSubManager()) {
+                NDList in = LoraTransformer.batch(m, enc.subList(0, 2));
+                assertThrows(IllegalStateException.class, () -> folded.forward(in.get(0), in.get(1), true));
+            }
         }
         trained.close();
     }
