@@ -14,8 +14,10 @@ import java.util.Map;
  * @param epochs passes over the training data
  * @param learningRate peak AdamW learning rate of the adapters
  * @param headLearningRate peak AdamW learning rate of the two task heads
- * @param adaptedLayers how many of the top transformer layers get adapters (12: all; fewer run the rest frozen
+ * @param adaptedLayers how many of the model's top transformer layers get adapters (fewer run the rest frozen
  *                      in TensorFlow once, and training costs fall in proportion)
+ * @param layers the model's depth: BERT cut after this many layers (12: the whole encoder; fewer: a student
+ *               whose scoring cost falls with depth)
  * @param rank adapter rank r
  * @param alpha adapter scale α (updates scaled by α / r)
  * @param dropout dropout in the adapted layers (attention, hidden, adapter input) and on the pooled vector
@@ -26,10 +28,16 @@ import java.util.Map;
  * @param classWeighting weight the loss by inverse label frequency
  * @param seed seed of initialisation, dropout and batch order
  * @param batchSize encoder batch size
+ * @param teacher a cross-validation {@code --report} whose out-of-fold probabilities (by record id) are soft
+ *                labels for distillation; null: none
+ * @param distillWeight λ: the loss is (1 − λ)·cross-entropy on the gold labels + λ·T²·cross-entropy on the
+ *                      teacher's probabilities at temperature T (0: no distillation)
+ * @param distillTemperature T, softening both the teacher's and the student's distributions in that term
  */
 public record LoraTrainConfig(int epochs, double learningRate, double headLearningRate, int adaptedLayers, int rank,
                               double alpha, double dropout, double weightDecay, double warmup, double maxGradNorm, int minibatch,
-                              boolean classWeighting, long seed, int batchSize) {
+                              boolean classWeighting, long seed, int batchSize, int layers, String teacher,
+                              double distillWeight, double distillTemperature) {
     static final List<Allowed> ALLOWED = List.of(
             Allowed.integer("epochs", 1),
             Allowed.positive("learning_rate"),
@@ -42,7 +50,10 @@ public record LoraTrainConfig(int epochs, double learningRate, double headLearni
             Allowed.below("warmup", 0, 1),
             Allowed.nonNegative("max_grad_norm"),
             Allowed.integer("minibatch", 1),
-            Allowed.integer("batch_size", 1));
+            Allowed.integer("batch_size", 1),
+            Allowed.integer("layers", 2, MbertEncoder.LAYERS),
+            Allowed.below("distill_weight", 0, 1),
+            Allowed.positive("distill_temperature"));
 
     /** @throws IllegalArgumentException naming the key and its allowed values when one is out of range */
     public LoraTrainConfig {
@@ -58,10 +69,22 @@ public record LoraTrainConfig(int epochs, double learningRate, double headLearni
         Allowed.check(ALLOWED, "max_grad_norm", maxGradNorm);
         Allowed.check(ALLOWED, "minibatch", minibatch);
         Allowed.check(ALLOWED, "batch_size", batchSize);
+        Allowed.check(ALLOWED, "layers", layers);
+        Allowed.check(ALLOWED, "distill_weight", distillWeight);
+        Allowed.check(ALLOWED, "distill_temperature", distillTemperature);
+        if (adaptedLayers >= layers) {
+            throw new IllegalArgumentException("adapted_layers (" + adaptedLayers + ") must be below layers ("
+                    + layers + "): the lowest layer runs frozen in TensorFlow");
+        }
+        if ((distillWeight > 0) != (teacher != null)) {
+            throw new IllegalArgumentException("distillation needs both teacher (a cross-validation report) and"
+                    + " distill_weight > 0, not only one of them");
+        }
     }
 
     public static LoraTrainConfig defaults() {
-        return new LoraTrainConfig(4, 5e-4, 1e-3, 4, 8, 16, 0.1, 0.01, 0.1, 0, 16, true, 42L, 16);
+        return new LoraTrainConfig(4, 5e-4, 1e-3, 4, 8, 16, 0.1, 0.01, 0.1, 0, 16, true, 42L, 16, MbertEncoder.LAYERS,
+                null, 0, 2);
     }
 
     /** Reads a config file over {@link #defaults()}. */
@@ -71,12 +94,13 @@ public record LoraTrainConfig(int epochs, double learningRate, double headLearni
 
     /** Layers run frozen below the adapted ones. */
     public int frozenLayers() {
-        return MbertEncoder.LAYERS - adaptedLayers;
+        return layers - adaptedLayers;
     }
 
     public LoraTrainConfig withSeed(long s) {
         return new LoraTrainConfig(epochs, learningRate, headLearningRate, adaptedLayers, rank, alpha, dropout,
-                weightDecay, warmup, maxGradNorm, minibatch, classWeighting, s, batchSize);
+                weightDecay, warmup, maxGradNorm, minibatch, classWeighting, s, batchSize, layers, teacher, distillWeight,
+                distillTemperature);
     }
 
     public Map<String, Object> hyperparameters() {

@@ -61,13 +61,13 @@ public final class MbertLoraTrainer {
     /** The manifest features of a model trained with {@code c} on base layers with these hashes. */
     static LoraConfig config(LoraTrainConfig c, List<String> baseSha256) {
         return new LoraConfig(LoraConfig.encoderId(c.frozenLayers()), c.batchSize(), c.frozenLayers(), c.rank(),
-                c.alpha(), baseSha256);
+                c.alpha(), baseSha256, c.layers());
     }
 
     /** The base weights of the layers {@code c} adapts. */
     static List<BaseWeights.Layer> baseLayers(LoraTrainConfig c) {
         List<BaseWeights.Layer> layers = new ArrayList<>();
-        for (int l = c.frozenLayers() + 1; l <= 12; l++) {
+        for (int l = c.frozenLayers() + 1; l <= c.layers(); l++) {
             layers.add(BaseWeights.layer(l));
         }
         return layers;
@@ -95,13 +95,23 @@ public final class MbertLoraTrainer {
         for (NDArray p : params) {
             p.setRequiresGradient(true);
         }
+        TeacherLabels teacher = c.teacher() == null ? null : TeacherLabels.read(Path.of(c.teacher()));
+        if (teacher != null) {
+            long found = train.stream().filter(s -> teacher.get(s.id(), Task.STANCE) != null).count();
+            if (found == 0) {
+                throw new IllegalArgumentException("teacher " + c.teacher() + " predicted none of the " + train.size()
+                        + " training records (matched by id)");
+            }
+            log.printf(Locale.ROOT, "mbert-lora: distilling from %s (%d of %d training records), weight %.2f, T %.1f%n",
+                    c.teacher(), found, train.size(), c.distillWeight(), c.distillTemperature());
+        }
         AdamW adam = new AdamW(t.manager(), params, c.weightDecay());
         Random rng = new Random(c.seed());
         int steps = c.epochs() * ((train.size() + c.minibatch() - 1) / c.minibatch());
         int warm = Math.max(1, (int) Math.round(steps * c.warmup()));
-        log.printf(Locale.ROOT, "mbert-lora: layers %d-12 adapted at rank %d (%,d trainable values), %d records,"
-                + " %d epochs, %d steps%n", c.frozenLayers() + 1, c.rank(), t.parameterCount(), train.size(),
-                c.epochs(), steps);
+        log.printf(Locale.ROOT, "mbert-lora: layers %d-%d adapted at rank %d (%,d trainable values), %d records,"
+                + " %d epochs, %d steps%n", c.frozenLayers() + 1, c.layers(), c.rank(), t.parameterCount(),
+                train.size(), c.epochs(), steps);
         int step = 0;
         int skipped = 0;
         for (int epoch = 1; epoch <= c.epochs(); epoch++) {
@@ -119,6 +129,13 @@ public final class MbertLoraTrainer {
                     NDArray loss = null;
                     for (int o = 0; o < OUTPUTS.length; o++) {
                         NDArray l = weightedCrossEntropy(m, logits.get(o), OUTPUTS[o], idx, train, classWeights[o]);
+                        if (teacher != null) {
+                            NDArray d = distillation(m, logits.get(o), OUTPUTS[o], idx, train, teacher,
+                                    c.distillTemperature());
+                            float lambda = (float) c.distillWeight();
+                            l = l == null ? (d == null ? null : d.mul(lambda))
+                                    : d == null ? l : l.mul(1 - lambda).add(d.mul(lambda));
+                        }
                         if (l != null) {
                             loss = loss == null ? l : loss.add(l);
                         }
@@ -177,6 +194,31 @@ public final class MbertLoraTrainer {
         }
         NDArray w = m.create(target, new Shape(idx.size(), k));
         return logits.logSoftmax(-1).mul(w).sum().neg().div(total);
+    }
+
+    /**
+     * T²·mean over rows of −Σ q_T·log softmax(z/T), where q_T is the teacher's distribution at temperature T: the
+     * KL divergence to the teacher up to a constant, scaled by T² so its gradients keep their size as T changes
+     * (Hinton et al., 2015). Null when the teacher predicted none of the rows.
+     */
+    static NDArray distillation(NDManager m, NDArray logits, Task task, List<Integer> idx, List<Statement> train,
+                                TeacherLabels teacher, double temperature) {
+        int k = task.labels().size();
+        float[] target = new float[idx.size() * k];
+        int rows = 0;
+        for (int r = 0; r < idx.size(); r++) {
+            float[] p = teacher.get(train.get(idx.get(r)).id(), task);
+            if (p != null) {
+                System.arraycopy(TeacherLabels.soften(p, temperature), 0, target, r * k, k);
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            return null;
+        }
+        NDArray q = m.create(target, new Shape(idx.size(), k));
+        return logits.div((float) temperature).logSoftmax(-1).mul(q).sum().neg()
+                .mul((float) (temperature * temperature / rows));
     }
 
     /**

