@@ -60,7 +60,7 @@ class HtmlReportTest {
         assertTrue(title.startsWith("Mia Holt · direct · stance hostile 0.87 (conciliatory 0.04, "), title);
         // FixedModel's openness "none" has p 0.38, under the threshold: drawn pale and said on hover
         assertTrue(title.endsWith("openness none 0.38 (real 0.31, rhetorical 0.31) · low confidence: openness "
-                + "(under 0.55)"), title);
+                + "(under 0.50)"), title);
         assertEquals(2, doc.getElementsByTagName("section").getLength());
         assertTrue(page.contains("Mia Holt</td><td>1</td><td>hostile (1)"));
     }
